@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Literacy.Data;
+
+/// <summary>
+/// Registers a module's DbContext for the configured provider. Each module keeps one migrations set per provider,
+/// in provider-named subclasses of its context (EF Core's "multiple context types" pattern), and its own history table.
+/// </summary>
+public static class ModuleDatabases
+{
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        services.AddSingleton(new MigratedContext(typeof(TContext)));
+        services.AddScoped<TContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.PostgreSql => sp.GetRequiredService<TPostgres>(),
+            _ => sp.GetRequiredService<TSqlite>(),
+        });
+        services.AddDbContext<TSqlite>((sp, o) => Configure(sp, o, typeof(TContext)));
+        services.AddDbContext<TPostgres>((sp, o) => Configure(sp, o, typeof(TContext)));
+        return services;
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder builder, Type context)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var history = $"__Migrations_{context.Name.Replace("DbContext", string.Empty, StringComparison.Ordinal)}";
+        _ = options.Provider switch
+        {
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)),
+            _ => builder.UseSqlite(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)),
+        };
+    }
+
+    /// <summary>Marks a context type whose migrations run at start-up.</summary>
+    public sealed record MigratedContext(Type ContextType);
+}

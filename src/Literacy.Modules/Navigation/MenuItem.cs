@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Localization;
+
+namespace Literacy.Modules.Navigation;
+
+/// <summary>One entry of a menu. Hidden when its feature is off or the user lacks its permission.</summary>
+public sealed record MenuItem(LocalizedString Text, string Url, int Order = 0)
+{
+    public string? Feature { get; init; }
+
+    public string? Permission { get; init; }
+}
+
+public static class Menus
+{
+    /// <summary>The learner-facing menu at the top of every page.</summary>
+    public const string Main = "main";
+
+    /// <summary>The administration menu.</summary>
+    public const string Admin = "admin";
+}

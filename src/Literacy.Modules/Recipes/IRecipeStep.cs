@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Literacy.Modules.Recipes;
+
+/// <summary>Carries out one named kind of recipe step, e.g. <c>{ "step": "features", "enable": [...] }</c>.</summary>
+public interface IRecipeStep
+{
+    string Name { get; }
+
+    Task RunAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a recipe run tells the person who started it, e.g. the one-time passwords of demo users.</summary>
+public sealed class RecipeContext(string recipeDirectory)
+{
+    private readonly List<string> _notes = [];
+
+    /// <summary>Where the recipe file is, so that steps can name files relative to it.</summary>
+    public string RecipeDirectory { get; } = recipeDirectory;
+
+    public IReadOnlyList<string> Notes => _notes;
+
+    public void Note(string note) => _notes.Add(note);
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Literacy.Web.Data;
+
+/// <summary>The host's own data: accounts, feature switches, site settings and the audit trail.</summary>
+public class PlatformDbContext(DbContextOptions options) : IdentityDbContext<PlatformUser>(options)
+{
+    public DbSet<FeatureSwitch> FeatureSwitches => Set<FeatureSwitch>();
+
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<PlatformUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Entity<FeatureSwitch>(e =>
+        {
+            e.ToTable("FeatureSwitches");
+            e.HasKey(f => f.FeatureId);
+            e.Property(f => f.FeatureId).HasMaxLength(100);
+        });
+        builder.Entity<SiteSetting>(e =>
+        {
+            e.ToTable("SiteSettings");
+            e.HasKey(s => s.Name);
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.Property(s => s.Value).HasMaxLength(4000);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasIndex(a => a.AtUtc);
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.Target).HasMaxLength(256);
+            e.Property(a => a.Details).HasMaxLength(2000);
+        });
+    }
+}
+
+public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options) : PlatformDbContext(options);
+
+public sealed class PostgresPlatformDbContext(DbContextOptions<PostgresPlatformDbContext> options) : PlatformDbContext(options);

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Literacy.Web.Data;
+
+/// <summary>A person with an account. Personal data is kept to what the platform needs.</summary>
+public sealed class PlatformUser : IdentityUser
+{
+    /// <summary>The name shown to trainers and on certificates.</summary>
+    [PersonalData]
+    public string DisplayName { get; set; } = string.Empty;
+
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,20 @@
+using Literacy.Modules.Permissions;
+
+namespace Literacy.Web;
+
+/// <summary>The host's own permissions: administration of the site itself.</summary>
+public sealed class HostPermissions : IPermissionProvider
+{
+    public const string AccessAdmin = "AccessAdmin";
+    public const string ManageUsers = "ManageUsers";
+    public const string ManageModules = "ManageModules";
+    public const string ManageAppearance = "ManageAppearance";
+
+    public IEnumerable<Permission> Permissions =>
+    [
+        new(AccessAdmin, "Open the administration area", null, [Roles.Administrator]),
+        new(ManageUsers, "Change users' roles", null, [Roles.Administrator]),
+        new(ManageModules, "Switch features on and off", null, [Roles.Administrator]),
+        new(ManageAppearance, "Choose the site theme", null, [Roles.Administrator]),
+    ];
+}

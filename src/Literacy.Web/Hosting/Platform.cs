@@ -1,0 +1,26 @@
+using Literacy.Courses;
+using Literacy.Modules;
+using Literacy.Modules.Themes;
+using Literacy.Themes.Countryside;
+using Literacy.Themes.Default;
+
+namespace Literacy.Web.Hosting;
+
+/// <summary>The one list of what is compiled in. An architecture test checks that every module project is here.</summary>
+public static class Platform
+{
+    public static Type[] ModuleTypes { get; } =
+    [
+        typeof(CoursesModule),
+    ];
+
+    public static Type[] ThemeTypes { get; } =
+    [
+        typeof(DefaultTheme),
+        typeof(CountrysideTheme),
+    ];
+
+    public static ModuleCatalog Modules() => ModuleCatalog.Of(ModuleTypes);
+
+    public static ThemeCatalog Themes() => ThemeCatalog.Of(ThemeTypes);
+}

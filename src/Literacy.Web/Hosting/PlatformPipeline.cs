@@ -1,0 +1,66 @@
+using Literacy.Data;
+using Literacy.Modules;
+using Literacy.Web.Setup;
+
+namespace Literacy.Web.Hosting;
+
+public static class PlatformPipeline
+{
+    /// <summary>
+    /// Migrates, applies the setup recipe on first run and prepares the first-administrator link.
+    /// A wrong database setting ends here with one line saying what to fix.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FirstRun>().RunAsync(app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        catch (DatabaseStartupException ex)
+        {
+            await Console.Error.WriteLineAsync($"Literacy cannot start: {ex.Message}");
+            return false;
+        }
+    }
+
+    public static void UsePlatformPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/status/500");
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseFeatureGates();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapPlatformEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapControllers();
+        app.MapModules();
+    }
+
+    private static void UseSecurityHeaders(this WebApplication app) => app.Use((context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; " +
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
+        headers.XFrameOptions = "DENY";
+        return next(context);
+    });
+}

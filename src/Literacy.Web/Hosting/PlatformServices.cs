@@ -1,0 +1,121 @@
+using System.Globalization;
+using Literacy.Data;
+using Literacy.Modules;
+using Literacy.Modules.Audit;
+using Literacy.Modules.Features;
+using Literacy.Modules.Navigation;
+using Literacy.Modules.Permissions;
+using Literacy.Modules.Recipes;
+using Literacy.Web.Accounts;
+using Literacy.Web.Admin;
+using Literacy.Web.Data;
+using Literacy.Web.Home;
+using Literacy.Web.Setup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Literacy.Web.Hosting;
+
+public static class PlatformServices
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static void AddPlatformLogging(this WebApplicationBuilder builder)
+    {
+        // Structured logs: one JSON object per line outside development, readable lines while developing.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole();
+        }
+    }
+
+    public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddPlatformDatabase(configuration, environment.ContentRootPath);
+        services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>();
+        services.AddScoped<ISiteStateStore, SiteStateStore>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database");
+        return services;
+    }
+
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<PlatformUser, IdentityRole>(o =>
+            {
+                // ASVS 5.0 V6: length and a common-password check, no composition rules.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+        services.AddScoped<IPasswordValidator<PlatformUser>, CommonPasswordValidator>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "literacy.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "literacy.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddScoped<IAccountMessages, LoggedAccountMessages>();
+        return services;
+    }
+
+    public static IServiceCollection AddPlatformModules(this IServiceCollection services, IConfiguration configuration)
+    {
+        var modules = Platform.Modules();
+        services.AddModules(configuration, modules, Platform.Themes());
+        services.AddSingleton<INavigationProvider, MainMenu>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddSingleton<IPermissionProvider, HostPermissions>();
+        services.AddScoped<IRecipeStep, UsersStep>();
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<FirstRun>();
+        return services;
+    }
+
+    public static IServiceCollection AddPlatformWeb(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The programme speaks Chinese first; a visitor switches with one click, remembered in a cookie.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        // Chinese text goes out as UTF-8, not as &#x...; entities three times its size.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false) // no validation script: pages stay light
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)))
+            .AddModuleParts(Platform.Modules(), Platform.ThemeTypes);
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Literacy.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Literacy.Web.Localization;
+
+[AllowAnonymous]
+public sealed class CultureController : Controller
+{
+    /// <summary>Switches the interface language and returns to the same page. Works without JavaScript.</summary>
+    [HttpPost("/culture")]
+    public IActionResult Set([FromForm] string culture, [FromForm] string? returnUrl)
+    {
+        if (PlatformServices.Cultures.Any(c => c.Name == culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}
