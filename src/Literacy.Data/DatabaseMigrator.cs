@@ -18,6 +18,36 @@ public sealed class DatabaseMigrator(
     IOptions<DatabaseOptions> options,
     ILogger<DatabaseMigrator> logger)
 {
+    /// <summary>
+    /// Checks the data folder and that the database answers, before the host starts,
+    /// so that a wrong setting ends with one clear line (a <see cref="DatabaseStartupException"/>).
+    /// </summary>
+    public async Task CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var db = options.Value;
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            PrepareDataFolder(db.DataFolder);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var dbContext = (DbContext)scope.ServiceProvider.GetRequiredService(contexts.First().ContextType);
+        try
+        {
+            // The bare ADO.NET connection: EF would log its own error before ours.
+            await using var connection = dbContext.Database.GetDbConnection();
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The database does not exist yet: migrating creates it.
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException)
+        {
+            throw new DatabaseStartupException(Explain(db, ex), ex);
+        }
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var db = options.Value;
@@ -67,16 +97,34 @@ public sealed class DatabaseMigrator(
         }
     }
 
-    private static string Explain(DatabaseOptions db, Exception ex) => (db.Provider, ex) switch
+    private static string Explain(DatabaseOptions db, Exception outer)
     {
-        (DatabaseProvider.PostgreSql, NpgsqlException { InnerException: System.Net.Sockets.SocketException } or NpgsqlException { InnerException: TimeoutException }) =>
-            $"PostgreSQL cannot be reached ({ex.Message}). Check that the server is running and that Host and Port in ConnectionStrings:Literacy are right.",
+        var ex = Innermost<NpgsqlException>(outer) ?? Innermost<SqliteException>(outer) ?? outer;
+        return Explain(db, ex, ex.Message.TrimEnd('.'));
+    }
+
+    private static T? Innermost<T>(Exception? ex)
+        where T : Exception
+    {
+        T? found = null;
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            found = ex as T ?? found;
+        }
+
+        return found;
+    }
+
+    private static string Explain(DatabaseOptions db, Exception ex, string message) => (db.Provider, ex) switch
+    {
+        (DatabaseProvider.PostgreSql, NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException }) =>
+            $"PostgreSQL cannot be reached ({message}). Check that the server is running and that Host and Port in ConnectionStrings:Literacy are right.",
         (DatabaseProvider.PostgreSql, PostgresException pg) =>
-            $"PostgreSQL refused the connection: {pg.MessageText}. Check the database name, user and password in ConnectionStrings:Literacy.",
+            $"PostgreSQL refused the connection: {pg.MessageText.TrimEnd('.')}. Check the database name, user and password in ConnectionStrings:Literacy.",
         (DatabaseProvider.PostgreSql, _) =>
-            $"PostgreSQL could not be used: {ex.Message}. Check ConnectionStrings:Literacy.",
+            $"PostgreSQL could not be used: {message}. Check ConnectionStrings:Literacy.",
         (_, SqliteException) =>
-            $"The SQLite database could not be opened: {ex.Message}. Check Database:DataFolder or ConnectionStrings:Literacy.",
-        _ => $"The connection string is not valid: {ex.Message}. Check ConnectionStrings:Literacy.",
+            $"The SQLite database could not be opened: {message}. Check Database:DataFolder or ConnectionStrings:Literacy.",
+        _ => $"The connection string is not valid: {message}. Check ConnectionStrings:Literacy.",
     };
 }

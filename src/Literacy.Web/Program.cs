@@ -1,3 +1,4 @@
+using Literacy.Data;
 using Literacy.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,14 +11,19 @@ builder.Services.AddPlatformWeb();
 
 var app = builder.Build();
 
-if (!await app.PrepareDatabaseAsync())
+try
 {
+    await app.Services.GetRequiredService<DatabaseMigrator>().CheckAsync();
+}
+catch (DatabaseStartupException ex)
+{
+    // A wrong setting is the operator's to fix: one line that says how, not a stack trace.
+    await Console.Error.WriteLineAsync($"Literacy cannot start: {ex.Message}");
     return 1;
 }
 
 app.UsePlatformPipeline();
 app.MapPlatformEndpoints();
-
 await app.RunAsync();
 return 0;
 

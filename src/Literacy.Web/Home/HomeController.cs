@@ -9,8 +9,9 @@ public sealed class HomeController : Controller
     [HttpGet("/")]
     public IActionResult Index() => View();
 
-    /// <summary>The page shown for an error status, in the visitor's language.</summary>
-    [HttpGet("/status/{code:int}")]
+    /// <summary>The page shown for an error status, in the visitor's language. Re-executed with the failed request's method.</summary>
+    [Route("/status/{code:int}")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Status(int code)
     {
         ViewData["Code"] = code;

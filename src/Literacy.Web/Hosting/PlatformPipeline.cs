@@ -1,30 +1,9 @@
-using Literacy.Data;
 using Literacy.Modules;
-using Literacy.Web.Setup;
 
 namespace Literacy.Web.Hosting;
 
 public static class PlatformPipeline
 {
-    /// <summary>
-    /// Migrates, applies the setup recipe on first run and prepares the first-administrator link.
-    /// A wrong database setting ends here with one line saying what to fix.
-    /// </summary>
-    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
-    {
-        try
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FirstRun>().RunAsync(app.Lifetime.ApplicationStopping);
-            return true;
-        }
-        catch (DatabaseStartupException ex)
-        {
-            await Console.Error.WriteLineAsync($"Literacy cannot start: {ex.Message}");
-            return false;
-        }
-    }
-
     public static void UsePlatformPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())

@@ -93,7 +93,7 @@ public static class PlatformServices
         services.AddSingleton<IPermissionProvider, HostPermissions>();
         services.AddScoped<IRecipeStep, UsersStep>();
         services.AddSingleton<SetupToken>();
-        services.AddScoped<FirstRun>();
+        services.AddHostedService<FirstRun>();
         return services;
     }
 

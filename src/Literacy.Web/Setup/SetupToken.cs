@@ -13,6 +13,9 @@ public sealed class SetupToken
 
     public bool IsActive => _token is not null;
 
+    /// <summary>For tests, which play the operator reading the start-up log.</summary>
+    internal string? Value => _token;
+
     public string Issue()
     {
         _token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

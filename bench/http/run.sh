@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# HTTP throughput of the published app (Release, Production) with wrk, client and server on
+# the same box. Absolute req/s depend on the machine, so the figure to watch is each page's
+# throughput as a ratio of /healthz (the cheapest endpoint), measured in the same run.
+# Overrides: BENCH_URLS="/ /healthz" (paths), BENCH_DURATION=10s, BENCH_WARMUP=3s,
+#            BENCH_CONNECTIONS=64, BENCH_THREADS=2, BENCH_PORT=18080, BENCH_BASELINE=/healthz
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+read -ra urls <<<"${BENCH_URLS:-/ /healthz}"
+duration=${BENCH_DURATION:-10s}
+warmup=${BENCH_WARMUP:-3s}
+conns=${BENCH_CONNECTIONS:-64}
+threads=${BENCH_THREADS:-2}
+port=${BENCH_PORT:-18080} # below 32768: see scripts/services.sh
+baseline=${BENCH_BASELINE:-/healthz}
+base="http://127.0.0.1:$port"
+out="$PWD/.artifacts/bench/web"
+
+command -v wrk >/dev/null || { echo "bench: wrk is missing (scripts/install.sh installs it)" >&2; exit 1; }
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "bench: port $port is already in use" >&2; exit 1
+fi
+
+echo "publishing Release to $out ..."
+rm -rf "$out"
+dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly >/dev/null ||
+  { dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly; exit 1; }
+
+# A fresh data folder each run: the first start creates the SQLite db and applies the setup recipe.
+data="$(mktemp -d "${TMPDIR:-/tmp}/literacy-bench.XXXXXX")"
+log="$data/server.log"
+pid=
+cleanup() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+# Working directory = publish folder: it is the content root, where Recipes/*.json are.
+(cd "$out" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
+  Database__DataFolder="$data" Logging__LogLevel__Default=Warning \
+  exec dotnet Literacy.Web.dll) >"$log" 2>&1 &
+pid=$!
+
+for ((i = 0; ; i++)); do
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz")" == 200 ]] && break
+  if ((i >= 600)) || ! kill -0 "$pid" 2>/dev/null; then
+    echo "bench: the app did not answer 200 on /healthz within 60 s; server log:" >&2
+    cat "$log" >&2; exit 1
+  fi
+  sleep 0.1
+done
+
+# Every page must answer 200 itself: a redirect or error page would be measured instead.
+for u in "${urls[@]}"; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' "$base$u")"
+  [[ "$code" == 200 ]] || { echo "bench: $u answered $code, not 200; server log:" >&2; cat "$log" >&2; exit 1; }
+  wrk -t"$threads" -c16 -d"$warmup" "$base$u" >/dev/null # warm-up: JIT, caches, pools
+done
+
+declare -A rps
+printf '\n%-24s %12s %10s %10s %8s\n' URL requests/s p50 p99 errors
+for u in "${urls[@]}"; do
+  r="$(wrk -t"$threads" -c"$conns" -d"$duration" --latency "$base$u")"
+  rps[$u]="$(awk '/^Requests\/sec:/ {print $2}' <<<"$r")"
+  p50="$(awk '$1 == "50%" {print $2}' <<<"$r")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$r")"
+  # Neither 2xx nor 3xx, plus socket errors (connect/read/write/timeout).
+  errs="$(awk '/Non-2xx or 3xx/ {n += $NF} /Socket errors/ {for (i = 4; i <= NF; i += 2) n += $i} END {print n + 0}' <<<"$r")"
+  printf '%-24s %12s %10s %10s %8s\n' "$u" "${rps[$u]}" "$p50" "$p99" "$errs"
+done
+echo "(wrk -t$threads -c$conns -d$duration, client and server on the same $(nproc)-core box)"
+
+if [[ -n "${rps[$baseline]:-}" ]]; then
+  for u in "${urls[@]}"; do
+    [[ "$u" == "$baseline" ]] && continue
+    name=$u; [[ "$u" == / ]] && name=home
+    awk -v a="${rps[$u]}" -v b="${rps[$baseline]}" -v n="$name" -v m="${baseline#/}" \
+      'BEGIN {printf "%s/%s throughput ratio: %.2f\n", n, m, a / b}'
+  done
+fi

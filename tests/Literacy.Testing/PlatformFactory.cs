@@ -1,0 +1,40 @@
+using Literacy.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Literacy.Testing;
+
+/// <summary>The real platform, in process, on a real database of the given provider.</summary>
+public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public LogCapture Log { get; } = new();
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
+            Database.Settings.Concat(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Literacy"] = "Information",
+            })));
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
+    }
+
+    public static PlatformFactory On(DatabaseProvider provider) => new(TestDatabase.Create(provider));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,338 @@
+using System.Net;
+using Literacy.Data;
+using Literacy.Modules.Permissions;
+using Literacy.Testing;
+using Literacy.Web.Data;
+using Literacy.Web.Setup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Web.Tests;
+
+/// <summary>A site on SQLite for the SQLite run of <see cref="PlatformTests"/>.</summary>
+public sealed class SqliteSite() : PlatformFactory(TestDatabase.Create(DatabaseProvider.Sqlite));
+
+/// <summary>A site on PostgreSQL for the PostgreSQL run of <see cref="PlatformTests"/>.</summary>
+public sealed class PostgresSite() : PlatformFactory(TestDatabase.Create(DatabaseProvider.PostgreSql));
+
+public sealed class SqlitePlatformTests(SqliteSite site) : PlatformTests(site), IClassFixture<SqliteSite>;
+
+public sealed class PostgresPlatformTests(PostgresSite site) : PlatformTests(site), IClassFixture<PostgresSite>;
+
+/// <summary>What people do with the platform itself, run once on each database provider.</summary>
+public abstract class PlatformTests(PlatformFactory site)
+{
+    protected PlatformFactory Site { get; } = site;
+
+    [Fact]
+    public async Task A_new_database_gets_every_migration_and_the_setup_recipe()
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.True(await db.SiteSettings.AnyAsync(s => s.Name == SiteSetting.SetupRecipe));
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+
+        using var health = await Site.Visitor().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Setup_link_creates_the_first_administrator_once()
+    {
+        var visitor = Site.Visitor();
+        using var noToken = await visitor.GetAsync("/setup");
+        Assert.Equal(HttpStatusCode.NotFound, noToken.StatusCode);
+        using var wrongToken = await visitor.GetAsync("/setup?token=0123456789abcdef");
+        Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
+
+        var token = Site.Service<SetupToken>().Value;
+        var admin = await Site.AdminAsync();
+        using var adminHome = await admin.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, adminHome.StatusCode);
+
+        Assert.False(Site.Service<SetupToken>().IsActive);
+        if (token is not null)
+        {
+            using var reused = await visitor.GetAsync($"/setup?token={token}");
+            Assert.Equal(HttpStatusCode.NotFound, reused.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_visitor_registers_as_a_learner_and_is_signed_in()
+    {
+        var (learner, email) = await Site.LearnerAsync("王阿姨");
+        var home = await learner.GetPageAsync("/");
+        Assert.NotNull(home.QuerySelector("form[action='/account/logout']"));
+
+        await using var scope = Site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
+        var user = await users.FindByEmailAsync(email);
+        Assert.Equal("王阿姨", user!.DisplayName);
+        Assert.Equal([Roles.Learner], await users.GetRolesAsync(user));
+
+        using var admin = await learner.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        Assert.Equal("/account/denied", admin.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Registering_twice_with_one_email_is_refused_in_plain_words()
+    {
+        var (_, email) = await Site.LearnerAsync();
+        using var again = await Site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Someone", ["Email"] = email, ["Password"] = People.Password, ["ConfirmPassword"] = People.Password,
+        });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("这个邮箱已经注册过了", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_common_password_is_refused()
+    {
+        using var response = await Site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Someone", ["Email"] = $"c-{Guid.NewGuid():N}@test.local", ["Password"] = "12345678", ["ConfirmPassword"] = "12345678",
+        });
+        Assert.Contains("这个密码太常见", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_out_then_sign_in_again()
+    {
+        var (learner, email) = await Site.LearnerAsync();
+        using var signedOut = await learner.SubmitAsync("/", "/account/logout", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.NotNull((await learner.GetPageAsync("/")).QuerySelector("a[href='/account/login']"));
+
+        using var signedIn = await learner.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.NotNull((await learner.GetPageAsync("/")).QuerySelector("form[action='/account/logout']"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_say_so()
+    {
+        var (_, email) = await Site.LearnerAsync();
+        var stranger = Site.Visitor();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await stranger.SignInAsync(email, "not the password at all");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var right = await stranger.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("账户已锁定 15 分钟", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_learner_changes_their_password()
+    {
+        var (learner, email) = await Site.LearnerAsync();
+        const string newPassword = "the moon over the hills";
+        using var changed = await learner.SubmitAsync("/account/password", "/account/password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = People.Password, ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        using var oldOne = await Site.Visitor().SignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, oldOne.StatusCode);
+        using var newOne = await Site.Visitor().SignInAsync(email, newPassword);
+        Assert.Equal(HttpStatusCode.Redirect, newOne.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_with_the_link_from_the_log()
+    {
+        var (_, email) = await Site.LearnerAsync();
+        var visitor = Site.Visitor();
+        using var asked = await visitor.SubmitAsync("/account/forgot", "/account/forgot", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+
+        var userId = (await Site.Services.CreateAsyncScope().ServiceProvider
+            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>().FindByEmailAsync(email))!.Id;
+        var line = Site.Log.Lines.Last(l => l.Contains(userId, StringComparison.Ordinal) && l.Contains("/account/reset", StringComparison.Ordinal));
+        var link = new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..]);
+
+        const string newPassword = "a new song for the morning";
+        using var reset = await visitor.SubmitAsync(link.PathAndQuery, "/account/reset", new Dictionary<string, string>
+        {
+            ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        using var signedIn = await Site.Visitor().SignInAsync(email, newPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        using var reused = await visitor.SubmitAsync(link.PathAndQuery, "/account/reset", new Dictionary<string, string>
+        {
+            ["NewPassword"] = "yet another long phrase", ["ConfirmPassword"] = "yet another long phrase",
+        });
+        Assert.Contains("这个链接已过期或已经用过了", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_makes_a_learner_a_trainer_and_it_is_audited()
+    {
+        var admin = await Site.AdminAsync();
+        var (_, email) = await Site.LearnerAsync();
+        var page = await admin.GetPageAsync($"/admin/users?search={Uri.EscapeDataString(email)}");
+        var action = page.QuerySelector("form[action$='/role']")!.GetAttribute("action")!;
+
+        using var changed = await admin.SubmitAsync($"/admin/users?search={Uri.EscapeDataString(email)}", action, new Dictionary<string, string> { ["role"] = Roles.Trainer });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        await using var scope = Site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
+        Assert.Equal([Roles.Trainer], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == "user.role-changed" && a.Target == email);
+        Assert.Equal(People.AdminEmail, entry.ActorName);
+        Assert.Equal("Learner -> Trainer", entry.Details);
+    }
+
+    [Fact]
+    public async Task A_learner_cannot_change_roles()
+    {
+        var (learner, email) = await Site.LearnerAsync();
+        await using var scope = Site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
+        var id = (await users.FindByEmailAsync(email))!.Id;
+
+        var token = (await learner.GetPageAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var attempt = await learner.PostAsync($"/admin/users/{id}/role", new FormUrlEncodedContent(
+            [KeyValuePair.Create("role", Roles.Administrator), KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, attempt.StatusCode);
+        Assert.Equal("/account/denied", attempt.Headers.Location!.AbsolutePath);
+        Assert.Equal([Roles.Learner], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var admin = await Site.AdminAsync();
+        using var forged = await admin.PostAsync("/admin/appearance", new FormUrlEncodedContent([KeyValuePair.Create("theme", "Countryside")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.NotEqual("Countryside", Site.Service<Literacy.Modules.Features.SiteState>().ThemeId);
+    }
+
+    [Fact]
+    public async Task Switching_a_feature_off_hides_its_pages_and_menu_at_once_and_on_brings_them_back()
+    {
+        var admin = await Site.AdminAsync();
+        var visitor = Site.Visitor();
+        Assert.NotNull((await visitor.GetPageAsync("/")).QuerySelector("nav.main-nav a[href='/courses']"));
+        try
+        {
+            using var off = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/disable", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+
+            using var gone = await visitor.GetAsync("/courses");
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            Assert.Contains("找不到这个页面", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Null((await visitor.GetPageAsync("/")).QuerySelector("nav.main-nav a[href='/courses']"));
+        }
+        finally
+        {
+            using var on = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/enable", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+        }
+
+        using var back = await visitor.GetAsync("/courses");
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.NotNull((await visitor.GetPageAsync("/")).QuerySelector("nav.main-nav a[href='/courses']"));
+
+        await using var scope = Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "feature.disabled" && a.Target == "Courses"));
+        Assert.True((await db.FeatureSwitches.SingleAsync(f => f.FeatureId == "Courses")).Enabled);
+    }
+
+    [Fact]
+    public async Task An_unknown_feature_cannot_be_switched()
+    {
+        var admin = await Site.AdminAsync();
+        // Post by hand to a feature that does not exist, with a valid token.
+        var token = (await admin.GetPageAsync("/admin/modules")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var unknown = await admin.PostAsync("/admin/modules/Teleport/enable", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, unknown.StatusCode);
+        var page = await admin.GetPageAsync("/admin/modules");
+        Assert.Contains("There is no feature 'Teleport'.", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_administrator_switches_the_theme_and_it_overrides_a_module_view()
+    {
+        var admin = await Site.AdminAsync();
+        var visitor = Site.Visitor();
+        try
+        {
+            using var chosen = await admin.SubmitAsync("/admin/appearance", "/admin/appearance", new Dictionary<string, string> { ["theme"] = "Countryside" });
+            Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+
+            var catalog = await visitor.GetPageAsync("/courses");
+            Assert.NotNull(catalog.QuerySelector("link[href*='countryside.css']"));
+            Assert.Contains("手机就是新农具", catalog.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var back = await admin.SubmitAsync("/admin/appearance", "/admin/appearance", new Dictionary<string, string> { ["theme"] = "Default" });
+        }
+
+        var plain = await visitor.GetPageAsync("/courses");
+        Assert.Null(plain.QuerySelector("link[href*='countryside.css']"));
+        Assert.DoesNotContain("手机就是新农具", plain.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_speak_chinese_first_and_english_after_one_click()
+    {
+        var visitor = Site.Visitor();
+        var chinese = await visitor.GetPageAsync("/account/login");
+        Assert.Equal("zh-CN", chinese.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("ltr", chinese.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("登录", chinese.QuerySelector("h1")!.TextContent);
+
+        using var switched = await visitor.SubmitAsync("/account/login", "/culture", new Dictionary<string, string>(), button: "culture=en");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/account/login", switched.Headers.Location!.OriginalString);
+
+        var english = await visitor.GetPageAsync("/account/login");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Sign in", english.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_language_switch_never_redirects_off_the_site()
+    {
+        var visitor = Site.Visitor();
+        using var response = await visitor.SubmitAsync("/", "/culture", new Dictionary<string, string> { ["returnUrl"] = "https://evil.example/" }, button: "culture=en");
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Every_page_carries_the_security_headers()
+    {
+        using var response = await Site.Visitor().GetAsync("/");
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Admin_pages_send_a_visitor_to_sign_in()
+    {
+        foreach (var url in new[] { "/admin", "/admin/users", "/admin/modules", "/admin/appearance" })
+        {
+            using var response = await Site.Visitor().GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+        }
+    }
+}
