@@ -11,7 +11,7 @@ public static class People
     public const string Password = "a quiet river at dawn";
 
     public static HttpClient Visitor(this PlatformFactory site) =>
-        site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = site.BaseAddress });
 
     /// <summary>The administrator: created through the setup page the first time, as the operator would, then signed in.</summary>
     public static async Task<HttpClient> AdminAsync(this PlatformFactory site)

@@ -14,12 +14,17 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
 
     public LogCapture Log { get; } = new();
 
+    /// <summary>Where the site answers: the in-memory test server, or a real port in the browser tests.</summary>
+    public virtual Uri BaseAddress => new("http://localhost");
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in development: serve the modules' and themes' assets from their projects (the build manifest).
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(
             Database.Settings.Concat(new Dictionary<string, string?>
             {

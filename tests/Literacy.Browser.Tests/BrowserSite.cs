@@ -1,0 +1,65 @@
+using System.Net;
+using Literacy.Data;
+using Literacy.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Literacy.Browser.Tests;
+
+/// <summary>The platform on a real Kestrel port and SQLite file, and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public BrowserSite()
+        : base(TestDatabase.Create(DatabaseProvider.Sqlite))
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public override Uri BaseAddress => new(BaseUrl);
+
+    public async ValueTask InitializeAsync()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // Never a downloaded browser: Debian's Chromium, with the flags this closed network needs.
+            ExecutablePath = Environment.GetEnvironmentVariable("TEST_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser profile at a phone's size, as most learners use the site.</summary>
+    public async Task<IPage> NewPhoneAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            // Only so that the axe-core script can be injected into pages whose CSP forbids inline script.
+            BypassCSP = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
