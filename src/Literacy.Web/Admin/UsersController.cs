@@ -58,6 +58,7 @@ public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbC
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user); // their open sessions pick up the new role at the next check
         await audit.RecordAsync("user.role-changed", user.Email!, $"{string.Join(",", current)} -> {role}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
