@@ -1,6 +1,15 @@
+using Literacy.Courses.Blocks;
+using Literacy.Courses.Data;
+using Literacy.Courses.Lessons;
+using Literacy.Courses.Packages;
+using Literacy.Courses.Progress;
+using Literacy.Data;
 using Literacy.Modules;
+using Literacy.Modules.Events;
+using Literacy.Modules.Lessons;
 using Literacy.Modules.Navigation;
 using Literacy.Modules.Permissions;
+using Literacy.Modules.Recipes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +29,20 @@ public sealed class CoursesModule : IModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<CoursesDbContext, SqliteCoursesDbContext, PostgresCoursesDbContext>();
+        services.AddOptions<PackageLimits>();
+        services.AddMemoryCache();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<PublishedCourses>();
+        services.AddSingleton<ICourseContent>(sp => sp.GetRequiredService<PublishedCourses>());
+        services.AddScoped<CourseLibrary>();
+        services.AddScoped<LessonPages>();
+        services.AddScoped<LearnerProgress>();
+        services.AddScoped<IDomainEventHandler<QuizSubmitted>, CompleteOnQuiz>();
+        services.AddSingleton<ILessonBlockType, VideoBlockType>();
+        services.AddScoped<IRecipeStep, CoursesStep>();
         services.AddSingleton<INavigationProvider, MainMenu>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
 }

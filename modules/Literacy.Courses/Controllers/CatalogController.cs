@@ -1,12 +1,28 @@
+using System.Globalization;
+using Literacy.Courses.Lessons;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Literacy.Courses.Controllers;
 
+/// <summary>The course catalog, filtered by audience, level and language. Plain links and a GET form: works without JavaScript.</summary>
 [AllowAnonymous]
 [Route("courses")]
-public sealed class CatalogController : Controller
+public sealed class CatalogController(PublishedCourses courses) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index([FromQuery] CatalogFilter filter, CancellationToken cancellationToken)
+    {
+        var all = await courses.AllAsync(cancellationToken);
+        var shown = all
+            .Where(c => filter.Audience is null || c.Manifest.Audiences.Contains(filter.Audience) || c.Manifest.Audiences.Contains("general"))
+            .Where(c => filter.Level is null || c.Manifest.Level == filter.Level)
+            .Where(c => filter.Language is null || c.Manifest.Languages.Contains(filter.Language))
+            .ToList();
+        return View(new CatalogPage(shown, filter, CultureInfo.CurrentUICulture.Name, all.Select(c => c.Manifest.Level).Distinct().Order().ToList()));
+    }
 }
+
+public sealed record CatalogFilter(string? Audience, int? Level, string? Language);
+
+public sealed record CatalogPage(IReadOnlyList<PublishedCourse> Courses, CatalogFilter Filter, string Culture, IReadOnlyList<int> Levels);

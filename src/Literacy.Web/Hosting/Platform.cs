@@ -1,3 +1,4 @@
+using Literacy.Assessments;
 using Literacy.Courses;
 using Literacy.Modules;
 using Literacy.Modules.Themes;
@@ -12,6 +13,7 @@ public static class Platform
     public static Type[] ModuleTypes { get; } =
     [
         typeof(CoursesModule),
+        typeof(AssessmentsModule),
     ];
 
     public static Type[] ThemeTypes { get; } =

@@ -2,6 +2,7 @@ using System.Globalization;
 using Literacy.Data;
 using Literacy.Modules;
 using Literacy.Modules.Audit;
+using Literacy.Modules.Competencies;
 using Literacy.Modules.Features;
 using Literacy.Modules.Navigation;
 using Literacy.Modules.Permissions;
@@ -37,6 +38,8 @@ public static class PlatformServices
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddPlatformDatabase(configuration, environment.ContentRootPath);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => CompetencyFramework.Load(Path.Combine(AppContext.BaseDirectory, "content", "frameworks", "digcomp-2.2.json")));
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>();
         services.AddScoped<ISiteStateStore, SiteStateStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Literacy.Assessments.Data;
+using Literacy.Modules.Lessons;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Literacy.Assessments.Quizzes;
+
+/// <summary>Shows a quiz in a lesson: the learner's last result with feedback, and the form while tries are left.</summary>
+public sealed class QuizBlockViewComponent(AssessmentsDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(LessonBlock block)
+    {
+        var quiz = QuizDefinition.FromJson(block.Definition);
+        var userId = UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var attempts = userId is null ? [] : await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.CourseId == block.CourseId && a.QuizId == quiz.Id)
+            .OrderByDescending(a => a.SubmittedUtc).Select(a => new { a.Score, a.ResultsJson }).ToListAsync();
+        var last = attempts.Count == 0 ? null : JsonSerializer.Deserialize<QuizResult>(attempts[0].ResultsJson);
+        var left = quiz.Attempts is { } limit ? Math.Max(0, limit - attempts.Count) : (int?)null;
+        return View(new QuizView(block, quiz, last, attempts.Count == 0 ? null : attempts.Max(a => a.Score), left, userId is not null, Guid.NewGuid()));
+    }
+}
+
+public sealed record QuizView(LessonBlock Block, QuizDefinition Quiz, QuizResult? Last, double? Best, int? TriesLeft, bool SignedIn, Guid SubmissionId);

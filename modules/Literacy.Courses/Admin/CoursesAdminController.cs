@@ -1,0 +1,127 @@
+using System.Globalization;
+using Literacy.Courses.Data;
+using Literacy.Courses.Lessons;
+using Literacy.Courses.Packages;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Literacy.Courses.Admin;
+
+/// <summary>Admin → Courses: upload a package, preview a draft as a learner would, publish, unpublish, restore.</summary>
+[Authorize(Policy = Permissions.ManageCourses)]
+[Route("admin/courses")]
+public sealed class CoursesAdminController(CoursesDbContext db, CourseLibrary library, LessonPages pages, IStringLocalizer<CoursesModule> T) : Controller
+{
+    /// <summary>The largest upload accepted: the package limit plus room for the form around it.</summary>
+    private const long MaxUpload = 210L * 1024 * 1024;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var versions = await db.Versions.AsNoTracking().OrderByDescending(v => v.SortKey).ToListAsync(cancellationToken);
+        return View(new CoursesAdminPage(courses, versions.ToLookup(v => v.CourseId), CultureInfo.CurrentUICulture.Name));
+    }
+
+    [HttpPost("upload")]
+    [RequestSizeLimit(MaxUpload)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
+    public async Task<IActionResult> Upload(IFormFile? package, CancellationToken cancellationToken)
+    {
+        if (package is null || package.Length == 0)
+        {
+            TempData["Error"] = T["Choose a course package (.zip) to upload."].Value;
+            return RedirectToAction(nameof(Index));
+        }
+
+        await using var stream = package.OpenReadStream();
+        var result = await library.InstallAsync(PackageContents.FromZip(stream, new PackageLimits()), User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Problems", new UploadProblems(package.FileName, result.Problems));
+        }
+
+        TempData["Message"] = T["Installed {0} version {1} as a draft. Preview it, then publish it.", result.CourseId!, result.Version!].Value;
+        return Redirect($"/admin/courses/{result.CourseId}/versions/{result.Version}");
+    }
+
+    [HttpGet("{courseId}/versions/{version}")]
+    public async Task<IActionResult> Version(string courseId, string version, CancellationToken cancellationToken)
+    {
+        var row = await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.CourseId == courseId && v.Version == version, cancellationToken);
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        var manifest = CourseManifest.FromJson(row.ManifestJson);
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var lessons = await db.Lessons.AsNoTracking().Where(l => l.CourseId == courseId && l.Version == version && l.Culture == (manifest.Languages.Contains(culture) ? culture : "zh-CN"))
+            .OrderBy(l => l.Order).Select(l => new ValueTuple<string, string, int>(l.LessonId, l.Title, l.Minutes)).ToListAsync(cancellationToken);
+        return View(new VersionPage(row, manifest, lessons, culture));
+    }
+
+    [HttpGet("{courseId}/versions/{version}/lessons/{lessonId}")]
+    public async Task<IActionResult> Preview(string courseId, string version, string lessonId, CancellationToken cancellationToken)
+    {
+        var row = await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.CourseId == courseId && v.Version == version, cancellationToken);
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        var page = await pages.BuildAsync(CourseManifest.FromJson(row.ManifestJson), version, lessonId, CultureInfo.CurrentUICulture.Name, done: false, preview: true, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpPost("{courseId}/versions/{version}/publish")]
+    public async Task<IActionResult> Publish(string courseId, string version, CancellationToken cancellationToken)
+    {
+        if (!await db.Versions.AnyAsync(v => v.CourseId == courseId && v.Version == version, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await library.PublishAsync(courseId, version, cancellationToken);
+        TempData["Message"] = T["{0} version {1} is now what learners see.", courseId, version].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{courseId}/unpublish")]
+    public async Task<IActionResult> Unpublish(string courseId, CancellationToken cancellationToken)
+    {
+        if (!await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await library.UnpublishAsync(courseId, cancellationToken);
+        TempData["Message"] = T["{0} is no longer shown to learners. Their progress is kept.", courseId].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{courseId}/restore")]
+    public async Task<IActionResult> Restore(string courseId, CancellationToken cancellationToken)
+    {
+        if (!await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var restored = await library.RestorePreviousAsync(courseId, cancellationToken);
+        TempData[restored is null ? "Error" : "Message"] = restored is null
+            ? T["{0} has no earlier version to restore.", courseId].Value
+            : T["{0} version {1} is published again.", courseId, restored].Value;
+        return RedirectToAction(nameof(Index));
+    }
+}
+
+public sealed record CoursesAdminPage(IReadOnlyList<Course> Courses, ILookup<string, CourseVersion> Versions, string Culture);
+
+public sealed record VersionPage(CourseVersion Version, CourseManifest Manifest, IReadOnlyList<(string Id, string Title, int Minutes)> Lessons, string Culture);
+
+public sealed record UploadProblems(string FileName, IReadOnlyList<Literacy.Modules.Lessons.PackageProblem> Problems);

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Literacy.Courses.Data;
+using Literacy.Courses.Lessons;
+using Literacy.Modules.Audit;
+using Literacy.Modules.Competencies;
+using Literacy.Modules.Features;
+using Literacy.Modules.Lessons;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Literacy.Courses.Packages;
+
+public sealed record InstallResult(string? CourseId, string? Version, IReadOnlyList<PackageProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Installs course packages as drafts, publishes, unpublishes and restores versions. An install is all or nothing:
+/// everything is checked first, and the version's rows are written in one transaction.
+/// </summary>
+public sealed class CourseLibrary(
+    CoursesDbContext db,
+    MediaStore media,
+    CompetencyFramework framework,
+    IEnumerable<ILessonBlockType> blockTypes,
+    SiteState site,
+    PublishedCourses published,
+    IAuditTrail audit,
+    IOptions<PackageLimits> limits,
+    TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<InstallResult> InstallAsync(PackageContents contents, string installedBy, CancellationToken cancellationToken)
+    {
+        var courseId = PeekId(contents);
+        var versions = courseId is null ? [] : await db.Versions.Where(v => v.CourseId == courseId).Select(v => v.Version).ToListAsync(cancellationToken);
+        var publishedVersion = courseId is null ? null : await db.Courses.Where(c => c.Id == courseId).Select(c => c.PublishedVersion).FirstOrDefaultAsync(cancellationToken);
+        var context = new ValidationContext(
+            framework,
+            blockTypes.Where(b => site.IsEnabled(b.Feature)).ToList(),
+            publishedVersion is null ? null : SemanticVersion.Parse(publishedVersion),
+            versions.Select(SemanticVersion.Parse).ToList(),
+            limits.Value);
+
+        var (package, problems) = PackageValidator.Validate(contents, context);
+        if (package is null)
+        {
+            return new InstallResult(courseId, null, problems);
+        }
+
+        var hashes = new Dictionary<string, string>();
+        foreach (var (path, bytes) in package.Media)
+        {
+            hashes[path] = await media.SaveAsync(bytes, cancellationToken);
+        }
+
+        var manifest = package.Manifest;
+        var version = manifest.Version.ToString();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Courses.FindAsync([manifest.Id], cancellationToken) is null)
+        {
+            db.Courses.Add(new Course { Id = manifest.Id, CreatedUtc = clock.GetUtcNow().UtcDateTime });
+        }
+
+        db.Versions.Add(new CourseVersion
+        {
+            CourseId = manifest.Id,
+            Version = version,
+            SortKey = manifest.Version.SortKey,
+            Status = VersionStatus.Draft,
+            ManifestJson = manifest.ToJson(),
+            InstalledUtc = clock.GetUtcNow().UtcDateTime,
+            InstalledBy = installedBy,
+        });
+        foreach (var lesson in package.Lessons)
+        {
+            db.Lessons.Add(new LessonContent
+            {
+                CourseId = manifest.Id, Version = version, LessonId = lesson.Id, Culture = lesson.Culture,
+                Order = manifest.Lessons.ToList().IndexOf(lesson.Id), Title = lesson.Title, Minutes = lesson.Minutes,
+                PartsJson = JsonSerializer.Serialize(lesson.Parts, Json),
+            });
+            db.Blocks.AddRange(lesson.Blocks.Select(b => new BlockContent
+            {
+                CourseId = manifest.Id, Version = version, BlockId = b.Id, Culture = lesson.Culture, LessonId = lesson.Id, Type = b.Type, Definition = b.Definition,
+            }));
+        }
+
+        db.Media.AddRange(package.Media.Select(m => new MediaFile
+        {
+            CourseId = manifest.Id, Version = version, Path = m.Key, Sha256 = hashes[m.Key],
+            ContentType = MediaTypes.ContentType(m.Key)!, Length = m.Value.Length,
+        }));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another install of the same version won the race; this one changes nothing.
+            return new InstallResult(manifest.Id, version, [new PackageProblem(ManifestReader.File, 0, $"Version {version} of {manifest.Id} is already installed.")]);
+        }
+
+        await audit.RecordAsync("course.installed", $"{manifest.Id} {version}", $"{package.Lessons.Count} lesson files, {package.Media.Count} media files", cancellationToken);
+        return new InstallResult(manifest.Id, version, []);
+    }
+
+    /// <summary>Makes a version the one learners see, at once; the one before it can be restored.</summary>
+    public async Task PublishAsync(string courseId, string version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var course = await db.Courses.SingleAsync(c => c.Id == courseId, cancellationToken);
+        var target = await db.Versions.SingleAsync(v => v.CourseId == courseId && v.Version == version, cancellationToken);
+        if (course.PublishedVersion == version)
+        {
+            return;
+        }
+
+        if (course.PublishedVersion is not null)
+        {
+            var current = await db.Versions.SingleAsync(v => v.CourseId == courseId && v.Version == course.PublishedVersion, cancellationToken);
+            current.Status = VersionStatus.Retired;
+            course.PreviousVersion = course.PublishedVersion;
+        }
+
+        target.Status = VersionStatus.Published;
+        target.PublishedUtc = clock.GetUtcNow().UtcDateTime;
+        course.PublishedVersion = version;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        published.Invalidate();
+        await audit.RecordAsync("course.published", $"{courseId} {version}", cancellationToken: cancellationToken);
+    }
+
+    public async Task UnpublishAsync(string courseId, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.SingleAsync(c => c.Id == courseId, cancellationToken);
+        if (course.PublishedVersion is null)
+        {
+            return;
+        }
+
+        var current = await db.Versions.SingleAsync(v => v.CourseId == courseId && v.Version == course.PublishedVersion, cancellationToken);
+        current.Status = VersionStatus.Retired;
+        course.PreviousVersion = course.PublishedVersion;
+        course.PublishedVersion = null;
+        await db.SaveChangesAsync(cancellationToken);
+        published.Invalidate();
+        await audit.RecordAsync("course.unpublished", $"{courseId} {current.Version}", cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Publishes the version that was published before the current one.</summary>
+    public async Task<string?> RestorePreviousAsync(string courseId, CancellationToken cancellationToken)
+    {
+        var previous = await db.Courses.Where(c => c.Id == courseId).Select(c => c.PreviousVersion).SingleAsync(cancellationToken);
+        if (previous is not null)
+        {
+            await PublishAsync(courseId, previous, cancellationToken);
+        }
+
+        return previous;
+    }
+
+    private static string? PeekId(PackageContents contents)
+    {
+        if (!contents.Files.TryGetValue(ManifestReader.File, out var bytes))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            return document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

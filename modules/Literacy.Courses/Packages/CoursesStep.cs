@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Literacy.Modules.Recipes;
+
+namespace Literacy.Courses.Packages;
+
+/// <summary>
+/// <c>{ "step": "courses", "folder": "content/courses", "publish": true }</c>: installs every package folder found there
+/// through the same checks as an upload, and publishes it. A package already installed at that version is left alone.
+/// </summary>
+public sealed class CoursesStep(CourseLibrary library) : IRecipeStep
+{
+    public string Name => "courses";
+
+    public async Task RunAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, step.GetProperty("folder").GetString()!);
+        var publish = step.TryGetProperty("publish", out var p) && p.GetBoolean();
+        foreach (var package in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var result = await library.InstallAsync(PackageContents.FromFolder(package, new PackageLimits()), "recipe", cancellationToken);
+            if (!result.Succeeded)
+            {
+                if (result.Problems.Any(p => p.Message.Contains("already installed", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                throw new RecipeException($"Course package {Path.GetFileName(package)}:\n{string.Join('\n', result.Problems)}");
+            }
+
+            if (publish)
+            {
+                await library.PublishAsync(result.CourseId!, result.Version!, cancellationToken);
+            }
+
+            context.Note($"Course {result.CourseId} {result.Version} installed");
+        }
+    }
+}

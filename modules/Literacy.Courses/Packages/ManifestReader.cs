@@ -1,0 +1,228 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Literacy.Modules.Competencies;
+using Literacy.Modules.Lessons;
+
+namespace Literacy.Courses.Packages;
+
+/// <summary>Reads course.json and reports every problem with its line, not just the first.</summary>
+internal static partial class ManifestReader
+{
+    public const string File = "course.json";
+
+    private static readonly string[] Fields =
+        ["id", "version", "languages", "title", "summary", "audiences", "level", "competencies", "credits", "minutes", "passingScore", "blocks", "lessons"];
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,58})[a-z0-9]$")]
+    public static partial Regex CourseId();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
+    public static partial Regex ItemId();
+
+    public static CourseManifest? Read(byte[] bytes, CompetencyFramework framework, List<PackageProblem> problems)
+    {
+        if (!TextFiles.TryDecode(bytes, File, problems, out var text))
+        {
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new PackageProblem(File, (int)(ex.LineNumber ?? 0) + 1, $"This is not valid JSON: {ex.Message.Split(" Path:")[0]}"));
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new PackageProblem(File, 1, "course.json must be one JSON object."));
+                return null;
+            }
+
+            var lines = PropertyLines(Encoding.UTF8.GetBytes(text));
+            var count = problems.Count;
+            void Problem(string field, string message) => problems.Add(new PackageProblem(File, lines.GetValueOrDefault(field, 1), message));
+
+            foreach (var property in root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
+            {
+                Problem(property.Name, $"Unknown field \"{property.Name}\". The fields are: {string.Join(", ", Fields)}.");
+            }
+
+            var id = String(root, "id", Problem);
+            if (id is not null && !CourseId().IsMatch(id))
+            {
+                Problem("id", $"The id \"{id}\" must be 3 to 60 lower-case letters, digits or dashes.");
+            }
+
+            var versionText = String(root, "version", Problem);
+            if (versionText is not null && !SemanticVersion.TryParse(versionText, out _))
+            {
+                Problem("version", $"The version \"{versionText}\" must look like 1.0.0 (MAJOR.MINOR.PATCH).");
+            }
+
+            var languages = Strings(root, "languages", Problem);
+            foreach (var missing in CourseManifest.RequiredLanguages.Except(languages))
+            {
+                Problem("languages", $"The course must be written in {missing}; add it to \"languages\".");
+            }
+
+            var title = Texts(root, "title", languages, 100, Problem);
+            var summary = Texts(root, "summary", languages, 500, Problem);
+
+            var audiences = Strings(root, "audiences", Problem);
+            if (audiences.Count == 0 && root.TryGetProperty("audiences", out _))
+            {
+                Problem("audiences", "Name at least one audience.");
+            }
+
+            foreach (var unknown in audiences.Except(CourseManifest.KnownAudiences))
+            {
+                Problem("audiences", $"Unknown audience \"{unknown}\". Use {string.Join(", ", CourseManifest.KnownAudiences)}.");
+            }
+
+            var competencies = Strings(root, "competencies", Problem);
+            foreach (var unknown in competencies.Where(c => !framework.Contains(c)))
+            {
+                Problem("competencies", $"Unknown competency \"{unknown}\": it is not in the framework {framework.Id}.");
+            }
+
+            var level = Number(root, "level", 1, framework.MaxLevel, Problem);
+            var credits = Number(root, "credits", 0, 20, Problem);
+            var minutes = Number(root, "minutes", 1, 6000, Problem);
+            var passing = Number(root, "passingScore", 0, 100, Problem);
+            var blocks = Strings(root, "blocks", Problem);
+            var lessons = Strings(root, "lessons", Problem);
+            if (lessons.Count == 0 && root.TryGetProperty("lessons", out _))
+            {
+                Problem("lessons", "List at least one lesson.");
+            }
+
+            foreach (var duplicate in lessons.GroupBy(l => l).Where(g => g.Count() > 1))
+            {
+                Problem("lessons", $"The lesson \"{duplicate.Key}\" is listed twice.");
+            }
+
+            foreach (var bad in lessons.Where(l => !ItemId().IsMatch(l)))
+            {
+                Problem("lessons", $"The lesson id \"{bad}\" must be lower-case letters, digits or dashes.");
+            }
+
+            return problems.Count > count
+                ? null
+                : new CourseManifest(id!, SemanticVersion.Parse(versionText!), languages, title, summary, audiences, level, competencies, credits, minutes, passing, blocks, lessons);
+        }
+    }
+
+    private static string? String(JsonElement root, string name, Action<string, string> problem)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            problem(name, $"The field \"{name}\" is missing.");
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            problem(name, $"\"{name}\" must be a text.");
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static List<string> Strings(JsonElement root, string name, Action<string, string> problem)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            problem(name, $"The field \"{name}\" is missing.");
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+        {
+            problem(name, $"\"{name}\" must be a list of texts, like [\"a\", \"b\"].");
+            return [];
+        }
+
+        return value.EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+
+    private static Dictionary<string, string> Texts(JsonElement root, string name, IReadOnlyList<string> languages, int maxLength, Action<string, string> problem)
+    {
+        var texts = new Dictionary<string, string>();
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            problem(name, $"\"{name}\" must be an object with one text per language, like {{ \"zh-CN\": \"...\", \"en\": \"...\" }}.");
+            return texts;
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!languages.Contains(property.Name))
+            {
+                problem(name, $"\"{name}\" has a text in {property.Name}, which is not in \"languages\".");
+            }
+            else if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
+            {
+                problem(name, $"The {property.Name} {name} is empty.");
+            }
+            else if (property.Value.GetString()!.Length > maxLength)
+            {
+                problem(name, $"The {property.Name} {name} is longer than {maxLength} characters.");
+            }
+            else
+            {
+                texts[property.Name] = property.Value.GetString()!;
+            }
+        }
+
+        foreach (var missing in languages.Where(l => !value.TryGetProperty(l, out _)))
+        {
+            problem(name, $"The {name} has no {missing} translation.");
+        }
+
+        return texts;
+    }
+
+    private static int Number(JsonElement root, string name, int min, int max, Action<string, string> problem)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            problem(name, $"The field \"{name}\" is missing.");
+            return 0;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
+        {
+            problem(name, $"\"{name}\" must be a whole number from {min} to {max}.");
+            return 0;
+        }
+
+        return number;
+    }
+
+    /// <summary>The line of each top-level property, so problems point where the author must look.</summary>
+    private static Dictionary<string, int> PropertyLines(byte[] utf8)
+    {
+        var lines = new Dictionary<string, int>();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                var line = 1 + utf8.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+                lines.TryAdd(reader.GetString()!, line);
+            }
+        }
+
+        return lines;
+    }
+}

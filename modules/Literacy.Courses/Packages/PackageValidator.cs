@@ -1,0 +1,167 @@
+using Literacy.Modules.Competencies;
+using Literacy.Modules.Lessons;
+
+namespace Literacy.Courses.Packages;
+
+/// <summary>What a package is checked against: the framework, the block types whose features are on, and what is installed.</summary>
+public sealed record ValidationContext(
+    CompetencyFramework Framework,
+    IReadOnlyCollection<ILessonBlockType> EnabledBlockTypes,
+    SemanticVersion? PublishedVersion,
+    IReadOnlyCollection<SemanticVersion> InstalledVersions,
+    PackageLimits Limits);
+
+/// <summary>A package that passed every check, ready to be stored.</summary>
+public sealed record ValidatedPackage(CourseManifest Manifest, IReadOnlyList<CompiledLesson> Lessons, IReadOnlyDictionary<string, byte[]> Media);
+
+/// <summary>Checks all of a course package and lists every problem at once, each with its file and line.</summary>
+public static class PackageValidator
+{
+    public static (ValidatedPackage? Package, IReadOnlyList<PackageProblem> Problems) Validate(PackageContents contents, ValidationContext context)
+    {
+        var problems = new List<PackageProblem>(contents.Problems);
+        var files = contents.Files;
+        if (!files.TryGetValue(ManifestReader.File, out var manifestBytes))
+        {
+            problems.Add(new PackageProblem(ManifestReader.File, 0, "The package has no course.json at its root."));
+            return (null, problems);
+        }
+
+        var manifest = ManifestReader.Read(manifestBytes, context.Framework, problems);
+        var blockTypes = context.EnabledBlockTypes.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        if (manifest is not null)
+        {
+            CheckVersion(manifest, context, problems);
+            foreach (var missing in manifest.Blocks.Where(b => !blockTypes.ContainsKey(b)))
+            {
+                problems.Add(new PackageProblem(ManifestReader.File, 0, $"The block type \"{missing}\" is not provided by any enabled feature. Ask an administrator to switch its feature on."));
+            }
+        }
+
+        var media = CheckMedia(files, context.Limits, problems);
+        foreach (var stray in files.Keys.Where(f => f != ManifestReader.File && !f.StartsWith("lessons/", StringComparison.Ordinal) && !f.StartsWith("media/", StringComparison.Ordinal)))
+        {
+            problems.Add(new PackageProblem(stray, 0, "Unexpected file: a package holds course.json, lessons/ and media/ only."));
+        }
+
+        var lessons = manifest is null ? [] : CompileLessons(files, manifest, blockTypes, media.Keys.ToHashSet(), problems);
+        return problems.Count > 0 ? (null, problems) : (new ValidatedPackage(manifest!, lessons, media), problems);
+    }
+
+    private static void CheckVersion(CourseManifest manifest, ValidationContext context, List<PackageProblem> problems)
+    {
+        if (context.InstalledVersions.Contains(manifest.Version))
+        {
+            problems.Add(new PackageProblem(ManifestReader.File, 0, $"Version {manifest.Version} of {manifest.Id} is already installed. Raise the version number."));
+        }
+        else if (context.PublishedVersion is { } published && manifest.Version <= published)
+        {
+            problems.Add(new PackageProblem(ManifestReader.File, 0, $"Version {manifest.Version} is not higher than the published version {published}. Raise the version number."));
+        }
+    }
+
+    private static Dictionary<string, byte[]> CheckMedia(IReadOnlyDictionary<string, byte[]> files, PackageLimits limits, List<PackageProblem> problems)
+    {
+        var media = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (path, content) in files.Where(f => f.Key.StartsWith("media/", StringComparison.Ordinal)))
+        {
+            if (MediaTypes.Check(path, content, limits) is { } problem)
+            {
+                problems.Add(new PackageProblem(path, 0, problem));
+            }
+            else
+            {
+                media[path] = content;
+            }
+        }
+
+        return media;
+    }
+
+    private static List<CompiledLesson> CompileLessons(
+        IReadOnlyDictionary<string, byte[]> files, CourseManifest manifest, Dictionary<string, ILessonBlockType> blockTypes, HashSet<string> media, List<PackageProblem> problems)
+    {
+        var compiler = new LessonCompiler(blockTypes, media);
+        var declared = manifest.Blocks.ToHashSet();
+        var lessons = new List<CompiledLesson>();
+        var seen = new Dictionary<(string Culture, string Id), string>();
+        foreach (var (path, bytes) in files.Where(f => f.Key.StartsWith("lessons/", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var segments = path.Split('/');
+            if (segments.Length != 3 || !path.EndsWith(".md", StringComparison.Ordinal))
+            {
+                problems.Add(new PackageProblem(path, 0, "Lessons go in lessons/{language}/{name}.md."));
+                continue;
+            }
+
+            var culture = segments[1];
+            if (!manifest.Languages.Contains(culture))
+            {
+                problems.Add(new PackageProblem(path, 0, $"{culture} is not one of the course's languages ({string.Join(", ", manifest.Languages)})."));
+                continue;
+            }
+
+            if (!TextFiles.TryDecode(bytes, path, problems, out var text))
+            {
+                continue;
+            }
+
+            var lesson = compiler.Compile(path, culture, text, $"/courses/{manifest.Id}/v/{manifest.Version}/media", declared, problems);
+            if (lesson is null)
+            {
+                continue;
+            }
+
+            if (!manifest.Lessons.Contains(lesson.Id))
+            {
+                problems.Add(new PackageProblem(path, 2, $"The lesson \"{lesson.Id}\" is not listed in \"lessons\" in course.json."));
+            }
+            else if (seen.TryGetValue((culture, lesson.Id), out var other))
+            {
+                problems.Add(new PackageProblem(path, 2, $"The lesson id \"{lesson.Id}\" is also used by {other}."));
+            }
+            else
+            {
+                seen[(culture, lesson.Id)] = path;
+                lessons.Add(lesson);
+            }
+        }
+
+        foreach (var culture in manifest.Languages)
+        {
+            foreach (var missing in manifest.Lessons.Where(id => !seen.ContainsKey((culture, id)) && !problems.Any(p => p.File.StartsWith($"lessons/{culture}/", StringComparison.Ordinal))))
+            {
+                problems.Add(new PackageProblem($"lessons/{culture}", 0, $"The lesson \"{missing}\" has no {culture} file."));
+            }
+        }
+
+        CheckBlocksMatchAcrossLanguages(lessons, seen, problems);
+        return lessons;
+    }
+
+    private static void CheckBlocksMatchAcrossLanguages(List<CompiledLesson> lessons, Dictionary<(string Culture, string Id), string> paths, List<PackageProblem> problems)
+    {
+        foreach (var culture in lessons.Select(l => l.Culture).Distinct())
+        {
+            foreach (var duplicate in lessons.Where(l => l.Culture == culture).SelectMany(l => l.Blocks).GroupBy(b => b.Id).Where(g => g.Count() > 1))
+            {
+                problems.Add(new PackageProblem($"lessons/{culture}", 0, $"The block id \"{duplicate.Key}\" is used more than once."));
+            }
+        }
+
+        foreach (var group in lessons.GroupBy(l => l.Id))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                var a = first.Blocks.Select(b => b.Id).Order();
+                var b = other.Blocks.Select(x => x.Id).Order();
+                if (!a.SequenceEqual(b))
+                {
+                    problems.Add(new PackageProblem(paths[(other.Culture, other.Id)], 0,
+                        $"The blocks ({string.Join(", ", b)}) differ from the {first.Culture} version's ({string.Join(", ", a)}); every language needs the same quizzes."));
+                }
+            }
+        }
+    }
+}

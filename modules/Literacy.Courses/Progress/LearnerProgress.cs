@@ -1,0 +1,102 @@
+using Literacy.Courses.Data;
+using Literacy.Courses.Lessons;
+using Literacy.Modules.Events;
+using Literacy.Modules.Lessons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Literacy.Courses.Progress;
+
+/// <summary>Where a learner is in a course: enrolled, which lessons (by id) are done, completed or not.</summary>
+public sealed record CourseStatus(bool Enrolled, IReadOnlySet<string> DoneLessons, DateTime? CompletedUtc, double? Score);
+
+/// <summary>Enrolment, lesson progress and completion. Completion is decided once, in the database, so its event is raised once.</summary>
+public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses courses, IQuizResults quizzes, DomainEvents events, TimeProvider clock)
+{
+    public async Task<CourseStatus> StatusAsync(string userId, string courseId, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.CourseId == courseId, cancellationToken);
+        var done = await db.LessonCompletions.AsNoTracking().Where(l => l.UserId == userId && l.CourseId == courseId).Select(l => l.LessonId).ToListAsync(cancellationToken);
+        return new CourseStatus(enrolment is not null, done.ToHashSet(), enrolment?.CompletedUtc, enrolment?.Score);
+    }
+
+    public async Task EnrolAsync(string userId, string courseId, CancellationToken cancellationToken)
+    {
+        if (await db.Enrolments.AnyAsync(e => e.UserId == userId && e.CourseId == courseId, cancellationToken))
+        {
+            return;
+        }
+
+        db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = clock.GetUtcNow().UtcDateTime });
+        await SaveIgnoringDuplicateAsync(cancellationToken);
+    }
+
+    /// <summary>Marks a lesson done (once; a repeat changes nothing) and checks whether the course is now complete.</summary>
+    public async Task CompleteLessonAsync(string userId, string courseId, string lessonId, CancellationToken cancellationToken)
+    {
+        await EnrolAsync(userId, courseId, cancellationToken);
+        if (!await db.LessonCompletions.AnyAsync(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId, cancellationToken))
+        {
+            db.LessonCompletions.Add(new LessonCompletion { UserId = userId, CourseId = courseId, LessonId = lessonId, CompletedUtc = clock.GetUtcNow().UtcDateTime });
+            await SaveIgnoringDuplicateAsync(cancellationToken);
+        }
+
+        await EvaluateAsync(userId, courseId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes the course if every lesson of the published version is done and the average of the best quiz scores
+    /// reaches the passing score. Lessons removed in a newer version no longer count; the flip from "not completed" to
+    /// "completed" is one conditional UPDATE, so two racing requests raise <see cref="CourseCompleted"/> once.
+    /// </summary>
+    public async Task EvaluateAsync(string userId, string courseId, CancellationToken cancellationToken)
+    {
+        var course = await courses.FindAsync(courseId, cancellationToken);
+        if (course is null)
+        {
+            return;
+        }
+
+        var status = await StatusAsync(userId, courseId, cancellationToken);
+        if (!status.Enrolled || status.CompletedUtc is not null || !course.Manifest.Lessons.All(status.DoneLessons.Contains))
+        {
+            return;
+        }
+
+        var quizIds = await courses.QuizIdsAsync(courseId, course.Version, cancellationToken);
+        var best = await quizzes.BestScoresAsync(userId, courseId, cancellationToken);
+        var score = quizIds.Count == 0 ? 100 : quizIds.Average(q => best.GetValueOrDefault(q));
+        if (score < course.Manifest.PassingScore)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var flipped = await db.Enrolments
+            .Where(e => e.UserId == userId && e.CourseId == courseId && e.CompletedUtc == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.CompletedUtc, now).SetProperty(e => e.CompletedVersion, course.Version).SetProperty(e => e.Score, score), cancellationToken);
+        if (flipped == 1)
+        {
+            await events.PublishAsync(new CourseCompleted(EventIds.For($"course-completed:{userId}:{courseId}"), userId, courseId, course.Version, score, course.Manifest.Credits, now), cancellationToken);
+        }
+    }
+
+    private async Task SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same row was written by a concurrent request (a double click, a replayed offline answer): nothing to add.
+            db.ChangeTracker.Clear();
+        }
+    }
+}
+
+/// <summary>A graded quiz may complete the course.</summary>
+public sealed class CompleteOnQuiz(LearnerProgress progress) : IDomainEventHandler<QuizSubmitted>
+{
+    public Task HandleAsync(QuizSubmitted domainEvent, CancellationToken cancellationToken) =>
+        progress.EvaluateAsync(domainEvent.UserId, domainEvent.CourseId, cancellationToken);
+}

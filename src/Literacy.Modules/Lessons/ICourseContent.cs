@@ -1,0 +1,15 @@
+namespace Literacy.Modules.Lessons;
+
+/// <summary>Read access to published course content, for modules that act on blocks (grading a quiz).</summary>
+public interface ICourseContent
+{
+    /// <summary>The definition of a block in the published version of a course, or null if there is none.</summary>
+    Task<LessonBlock?> FindPublishedBlockAsync(string courseId, string blockId, string culture, CancellationToken cancellationToken);
+}
+
+/// <summary>Learners' best quiz scores, for deciding whether a course is complete. The assessments module answers it.</summary>
+public interface IQuizResults
+{
+    /// <summary>Best score in percent (0-100) per quiz id the learner has attempted in the course.</summary>
+    Task<IReadOnlyDictionary<string, double>> BestScoresAsync(string userId, string courseId, CancellationToken cancellationToken);
+}
