@@ -48,7 +48,6 @@ internal static partial class ManifestReader
             }
 
             var lines = PropertyLines(Encoding.UTF8.GetBytes(text));
-            var count = problems.Count;
             void Problem(string field, string message) => problems.Add(new PackageProblem(File, lines.GetValueOrDefault(field, 1), message));
 
             foreach (var property in root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
@@ -115,7 +114,9 @@ internal static partial class ManifestReader
                 Problem("lessons", $"The lesson id \"{bad}\" must be lower-case letters, digits or dashes.");
             }
 
-            return problems.Count > count
+            // Even with problems, lessons are still checked when the fields they depend on could be read: every problem is listed at once.
+            var usable = id is not null && SemanticVersion.TryParse(versionText, out _) && languages.Count > 0;
+            return !usable
                 ? null
                 : new CourseManifest(id!, SemanticVersion.Parse(versionText!), languages, title, summary, audiences, level, competencies, credits, minutes, passing, blocks, lessons);
         }
