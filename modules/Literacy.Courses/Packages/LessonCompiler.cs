@@ -62,6 +62,12 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
             image.Url = image.Url?.StartsWith("media/", StringComparison.Ordinal) == true ? $"{mediaBaseUrl}/{image.Url["media/".Length..]}" : image.Url;
         }
 
+        // The page shows the front matter's title as its heading; a leading "# Title" in the text would repeat it.
+        if (document.FirstOrDefault() is HeadingBlock { Level: 1 } heading)
+        {
+            document.Remove(heading);
+        }
+
         var parts = new List<LessonPart>();
         var blocks = new List<CompiledBlock>();
         var pending = new List<Block>();
