@@ -2,6 +2,8 @@ using Literacy.Assessments.Quizzes;
 using Literacy.Courses.Blocks;
 using Literacy.Courses.Packages;
 
+using Literacy.Testing;
+
 namespace Literacy.Courses.Tests;
 
 /// <summary>The courses the platform ships pass the same checks as an upload and meet the programme's bar.</summary>

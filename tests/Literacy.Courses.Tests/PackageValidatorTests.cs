@@ -1,6 +1,8 @@
 using System.Text;
 using Literacy.Courses.Packages;
 
+using Literacy.Testing;
+
 namespace Literacy.Courses.Tests;
 
 /// <summary>Each way a package can be wrong is refused with its file and line, and nothing comes out to store.</summary>

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using Literacy.Courses.Packages;
 
+using Literacy.Testing;
+
 namespace Literacy.Courses.Tests;
 
 /// <summary>The zip itself: unsafe paths, links and bombs are refused before anything is expanded further.</summary>

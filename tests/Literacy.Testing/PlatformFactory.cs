@@ -1,4 +1,5 @@
 using Literacy.Data;
+using Literacy.Modules.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,8 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
     public TestDatabase Database { get; } = database;
 
     public LogCapture Log { get; } = new();
+
+    public RaisedEvents Events { get; } = new();
 
     /// <summary>Where the site answers: the in-memory test server, or a real port in the browser tests.</summary>
     public virtual Uri BaseAddress => new("http://localhost");
@@ -32,6 +35,7 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
                 ["Logging:LogLevel:Literacy"] = "Information",
             })));
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        builder.ConfigureServices(services => services.AddSingleton<IDomainEventHandler<CourseCompleted>>(Events));
     }
 
     public static PlatformFactory On(DatabaseProvider provider) => new(TestDatabase.Create(provider));

@@ -5,62 +5,43 @@ using Literacy.Courses.Blocks;
 using Literacy.Courses.Packages;
 using Literacy.Modules.Competencies;
 
-namespace Literacy.Courses.Tests;
+namespace Literacy.Testing;
 
 /// <summary>A small valid course package in memory, which each test breaks in one way.</summary>
-internal sealed class TestPackage
+public sealed class TestPackage
 {
     public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
 
-    public static string FrameworkPath
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var path = Path.Combine(dir.FullName, "content", "frameworks", "digcomp-2.2.json");
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-
-            throw new FileNotFoundException("content/frameworks/digcomp-2.2.json");
-        }
-    }
+    public static string FrameworkPath => Path.Combine(RepoPaths.Root, "content", "frameworks", "digcomp-2.2.json");
 
     public static CompetencyFramework Framework { get; } = CompetencyFramework.Load(FrameworkPath);
 
-    public const string Manifest = """
-        {
-          "id": "phone-safety",
-          "version": "1.0.0",
-          "languages": ["zh-CN", "en"],
-          "title": { "zh-CN": "手机安全", "en": "Phone safety" },
-          "summary": { "zh-CN": "保护好您的手机。", "en": "Keep your phone safe." },
-          "audiences": ["elderly"],
-          "level": 1,
-          "competencies": ["4.1"],
-          "credits": 1,
-          "minutes": 20,
-          "passingScore": 60,
-          "blocks": ["quiz"],
-          "lessons": ["lock", "check"]
-        }
-        """;
-
+    /// <summary>tests/fixtures/phone-safety: two lessons in two languages and a quiz.</summary>
     public static TestPackage Valid()
     {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "fixtures", "phone-safety");
         var package = new TestPackage();
-        package.Set("course.json", Manifest);
-        foreach (var (culture, lockTitle, checkTitle) in new[] { ("zh-CN", "锁屏", "小测验"), ("en", "Lock screen", "Quiz") })
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
-            package.Set($"lessons/{culture}/01-lock.md", $"---\nid: lock\ntitle: {lockTitle}\nminutes: 10\n---\n# {lockTitle}\n\n1. Open **Settings**.\n2. Choose a PIN.\n");
-            package.Set($"lessons/{culture}/02-check.md", $"---\nid: check\ntitle: {checkTitle}\nminutes: 10\n---\n# {checkTitle}\n\n```quiz\nid: lock-quiz\nattempts: 3\n\n? Should you tell anyone your PIN?\n( ) Yes\n(x) No\n> Your PIN is yours alone.\n```\n");
+            package.Files[Path.GetRelativePath(folder, path).Replace('\\', '/')] = File.ReadAllBytes(path);
         }
 
         return package;
     }
+
+    public TestPackage Copy()
+    {
+        var copy = new TestPackage();
+        foreach (var (path, bytes) in Files)
+        {
+            copy.Files[path] = bytes;
+        }
+
+        return copy;
+    }
+
+    /// <summary>The package with the version changed, for installing the same course again.</summary>
+    public TestPackage WithVersion(string version) => Edit("course.json", j => j.Replace("\"version\": \"1.0.0\"", $"\"version\": \"{version}\"", StringComparison.Ordinal));
 
     public TestPackage Set(string path, string text)
     {

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using Literacy.Modules.Events;
+
+namespace Literacy.Testing;
+
+/// <summary>Records the domain events the platform raises, as another module listening for them would see them.</summary>
+public sealed class RaisedEvents : IDomainEventHandler<CourseCompleted>
+{
+    private readonly ConcurrentQueue<IDomainEvent> _events = new();
+
+    public IReadOnlyCollection<IDomainEvent> All => _events;
+
+    public Task HandleAsync(CourseCompleted domainEvent, CancellationToken cancellationToken)
+    {
+        _events.Enqueue(domainEvent);
+        return Task.CompletedTask;
+    }
+}

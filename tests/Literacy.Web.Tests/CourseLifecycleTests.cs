@@ -1,0 +1,249 @@
+using System.Net;
+using Literacy.Courses.Data;
+using Literacy.Modules.Events;
+using Literacy.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Web.Tests;
+
+public sealed class SqliteCourseLifecycleTests(SqliteSite site) : CourseLifecycleTests(site), IClassFixture<SqliteSite>;
+
+public sealed class PostgresCourseLifecycleTests(PostgresSite site) : CourseLifecycleTests(site), IClassFixture<PostgresSite>;
+
+/// <summary>Upload → draft → publish → a learner completes; new versions and rollback; on each database provider.</summary>
+public abstract class CourseLifecycleTests(PlatformFactory site)
+{
+    private static int _next;
+
+    /// <summary>The fixture package under a course id of its own, so tests do not meet.</summary>
+    private static (TestPackage Package, string Id) NewCourse()
+    {
+        var id = $"phone-safety-{Interlocked.Increment(ref _next)}-{Guid.NewGuid().ToString("N")[..6]}";
+        return (TestPackage.Valid().Edit("course.json", j => j.Replace("\"phone-safety\"", $"\"{id}\"", StringComparison.Ordinal)), id);
+    }
+
+    private async Task<T> InScopeAsync<T>(Func<CoursesDbContext, Task<T>> query)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CoursesDbContext>());
+    }
+
+    [Fact]
+    public async Task The_five_bundled_courses_are_published_on_a_new_site()
+    {
+        var catalog = await site.Visitor().GetPageAsync("/courses");
+        var links = catalog.QuerySelectorAll("ul.cards h2 a").Select(a => a.GetAttribute("href")).ToList();
+        foreach (var id in new[] { "smartphone-basics", "stop-fraud", "selling-online", "digital-work", "government-services" })
+        {
+            Assert.Contains($"/courses/{id}", links);
+        }
+    }
+
+    [Fact]
+    public async Task The_catalog_filters_by_audience()
+    {
+        var farmers = await site.Visitor().GetPageAsync("/courses?audience=farmers");
+        var links = farmers.QuerySelectorAll("ul.cards h2 a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/courses/selling-online", links);
+        Assert.DoesNotContain("/courses/digital-work", links);
+    }
+
+    [Fact]
+    public async Task An_upload_becomes_a_draft_that_learners_cannot_see_until_it_is_published()
+    {
+        var admin = await site.AdminAsync();
+        var (package, id) = NewCourse();
+        using var uploaded = await admin.UploadAsync(package.Zip());
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Equal($"/admin/courses/{id}/versions/1.0.0", uploaded.Headers.Location!.OriginalString);
+
+        using var hidden = await site.Visitor().GetAsync($"/courses/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        var preview = await admin.GetPageAsync($"/admin/courses/{id}/versions/1.0.0/lessons/lock");
+        Assert.Equal("锁屏", preview.QuerySelector("article h1")!.TextContent);
+
+        using var published = await admin.PublishAsync(id, "1.0.0");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var page = await site.Visitor().GetPageAsync($"/courses/{id}");
+        Assert.Equal("手机安全", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_broken_package_is_refused_with_every_problem_and_nothing_is_stored()
+    {
+        var admin = await site.AdminAsync();
+        var (package, id) = NewCourse();
+        package.Remove("lessons/en/01-lock.md").Set("media/evil.svg", "<svg onload=alert(1)>")
+            .Edit("lessons/zh-CN/02-check.md", md => md.Replace("(x) No", "( ) No", StringComparison.Ordinal));
+        using var response = await admin.UploadAsync(package.Zip());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problems = (await response.ParseAsync()).QuerySelectorAll("ul.problems li").Select(li => li.TextContent).ToList();
+        Assert.Contains(problems, p => p.Contains("The lesson \"lock\" has no en file.", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("media/evil.svg", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("lessons/zh-CN/02-check.md:12", StringComparison.Ordinal));
+        Assert.False(await InScopeAsync(db => db.Courses.AnyAsync(c => c.Id == id)));
+        Assert.False(await InScopeAsync(db => db.Lessons.AnyAsync(l => l.CourseId == id)));
+    }
+
+    [Fact]
+    public async Task A_zip_slip_upload_is_refused_and_writes_nothing_outside()
+    {
+        var admin = await site.AdminAsync();
+        var (package, id) = NewCourse();
+        using var response = await admin.UploadAsync(package.Set("../../escaped.txt", "x").Zip());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.False(File.Exists(Path.Combine(site.Database.DataFolder, "..", "..", "escaped.txt")));
+        Assert.False(await InScopeAsync(db => db.Courses.AnyAsync(c => c.Id == id)));
+    }
+
+    [Fact]
+    public async Task A_learner_cannot_upload_a_package()
+    {
+        var (learner, _) = await site.LearnerAsync();
+        var (package, id) = NewCourse();
+        var token = (await learner.GetPageAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(package.Zip()), "package", "x.zip" } };
+        using var response = await learner.PostAsync("/admin/courses/upload", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
+        Assert.False(await InScopeAsync(db => db.Courses.AnyAsync(c => c.Id == id)));
+    }
+
+    private async Task<string> PublishedCourseAsync(TestPackage? package = null)
+    {
+        var admin = await site.AdminAsync();
+        var (fresh, id) = NewCourse();
+        package ??= fresh;
+        id = package.Files["course.json"] is var json ? System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("id").GetString()! : id;
+        using var uploaded = await admin.UploadAsync(package.Zip());
+        Assert.True(uploaded.StatusCode == HttpStatusCode.Redirect, await uploaded.Content.ReadAsStringAsync());
+        (await admin.PublishAsync(id, "1.0.0")).Dispose();
+        return id;
+    }
+
+    [Fact]
+    public async Task A_learner_completes_a_course_and_CourseCompleted_is_raised_exactly_once()
+    {
+        var id = await PublishedCourseAsync();
+        var (learner, email) = await site.LearnerAsync();
+        (await learner.SubmitAsync($"/courses/{id}", $"/courses/{id}/enrol", new Dictionary<string, string>())).Dispose();
+
+        using var wrong = await learner.AnswerQuizAsync(id, "check", "lock-quiz", new Dictionary<string, string> { ["q0"] = "0" });
+        Assert.Contains("#quiz-lock-quiz", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var result = await learner.GetPageAsync($"/courses/{id}/lessons/check");
+        Assert.Contains("0", result.QuerySelector(".quiz-result strong")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Your PIN is yours alone.", result.QuerySelector(".quiz-result")!.TextContent, StringComparison.Ordinal);
+
+        (await learner.FinishLessonAsync(id, "lock")).Dispose();
+        (await learner.FinishLessonAsync(id, "check")).Dispose();
+        Assert.DoesNotContain(site.Events.All.OfType<CourseCompleted>(), e => e.CourseId == id);
+
+        (await learner.AnswerQuizAsync(id, "check", "lock-quiz", new Dictionary<string, string> { ["q0"] = "1" })).Dispose();
+        (await learner.FinishLessonAsync(id, "check")).Dispose();
+        (await learner.AnswerQuizAsync(id, "check", "lock-quiz", new Dictionary<string, string> { ["q0"] = "1" })).Dispose();
+
+        var completed = Assert.Single(site.Events.All.OfType<CourseCompleted>(), e => e.CourseId == id);
+        Assert.Equal(100, completed.Score);
+        Assert.Equal(1, completed.Credits);
+        var page = await learner.GetPageAsync($"/courses/{id}");
+        Assert.NotNull(page.QuerySelector(".success"));
+    }
+
+    [Fact]
+    public async Task A_replayed_quiz_submission_is_graded_once_and_the_try_limit_holds()
+    {
+        var id = await PublishedCourseAsync();
+        var (learner, _) = await site.LearnerAsync();
+        var page = await learner.GetPageAsync($"/courses/{id}/lessons/check");
+        var form = page.QuerySelector($"form[action='/courses/{id}/quizzes/lock-quiz']")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value")!)).ToList();
+        fields.Add(KeyValuePair.Create("q0", "0"));
+        for (var i = 0; i < 3; i++)
+        {
+            (await learner.PostAsync($"/courses/{id}/quizzes/lock-quiz", new FormUrlEncodedContent(fields))).Dispose();
+        }
+
+        Assert.Contains("还可以答 2 次", (await learner.GetPageAsync($"/courses/{id}/lessons/check")).QuerySelector(".quiz")!.TextContent, StringComparison.Ordinal);
+        for (var i = 0; i < 2; i++)
+        {
+            (await learner.AnswerQuizAsync(id, "check", "lock-quiz", new Dictionary<string, string> { ["q0"] = "0" })).Dispose();
+        }
+
+        var after = await learner.GetPageAsync($"/courses/{id}/lessons/check");
+        Assert.Null(after.QuerySelector($"form[action='/courses/{id}/quizzes/lock-quiz']"));
+        Assert.Contains("答题机会已经用完了", after.QuerySelector(".quiz")!.TextContent, StringComparison.Ordinal);
+
+        // A fourth try posted by hand, with a fresh submission id, is refused: still three attempts.
+        fields[fields.FindIndex(f => f.Key == "submissionId")] = KeyValuePair.Create("submissionId", Guid.NewGuid().ToString());
+        (await learner.PostAsync($"/courses/{id}/quizzes/lock-quiz", new FormUrlEncodedContent(fields))).Dispose();
+        await using var scope = site.Services.CreateAsyncScope();
+        var attempts = await scope.ServiceProvider.GetRequiredService<Literacy.Assessments.Data.AssessmentsDbContext>().Attempts.CountAsync(a => a.CourseId == id);
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task Publishing_v2_keeps_progress_by_lesson_id_and_restore_brings_v1_back()
+    {
+        var admin = await site.AdminAsync();
+        var (v1, id) = NewCourse();
+        (await admin.UploadAsync(v1.Zip())).Dispose();
+        (await admin.PublishAsync(id, "1.0.0")).Dispose();
+        var (learner, _) = await site.LearnerAsync();
+        (await learner.FinishLessonAsync(id, "lock")).Dispose();
+
+        // Version 2 renames the quiz lesson and adds a new one; "lock" stays.
+        var v2 = v1.Copy().WithVersion("2.0.0")
+            .Edit("course.json", j => j.Replace("[\"lock\", \"check\"]", "[\"lock\", \"extra\", \"check\"]", StringComparison.Ordinal))
+            .Set("lessons/zh-CN/03-extra.md", "---\nid: extra\ntitle: 新内容\nminutes: 5\n---\n新的一课。\n")
+            .Set("lessons/en/03-extra.md", "---\nid: extra\ntitle: New part\nminutes: 5\n---\nA new lesson.\n");
+        using var uploaded = await admin.UploadAsync(v2.Zip());
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        (await admin.PublishAsync(id, "2.0.0")).Dispose();
+
+        var course = await learner.GetPageAsync($"/courses/{id}");
+        Assert.Equal(3, course.QuerySelectorAll("ol.outline li").Length);
+        Assert.Single(course.QuerySelectorAll("ol.outline .done"));
+        Assert.Contains("已学完 1 课，共 3 课", course.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        using var older = await admin.UploadAsync(v1.WithVersion("1.5.0").Zip());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, older.StatusCode);
+        Assert.Contains("not higher than the published version 2.0.0", await older.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        (await admin.RestoreAsync(id)).Dispose();
+        var restored = await learner.GetPageAsync($"/courses/{id}");
+        Assert.Equal(2, restored.QuerySelectorAll("ol.outline li").Length);
+        Assert.Equal("1.0.0", await InScopeAsync(db => db.Courses.Where(c => c.Id == id).Select(c => c.PublishedVersion).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Media_is_served_with_ranges_long_caching_and_its_real_type()
+    {
+        var (package, _) = NewCourse();
+        var video = new byte[4096];
+        byte[] header = [0, 0, 0, 0x18, .. "ftypmp42"u8];
+        header.CopyTo(video, 0);
+        package.Edit("course.json", j => j.Replace("\"blocks\": [\"quiz\"]", "\"blocks\": [\"quiz\", \"video\"]", StringComparison.Ordinal))
+            .Set("media/call.mp4", video).Set("media/call.zh-CN.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\n打开微信\n").Set("media/call.en.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nOpen WeChat\n")
+            .Edit("lessons/zh-CN/01-lock.md", md => md + "\n```video\nsrc: media/call.mp4\ncaptions: media/call.zh-CN.vtt\ntitle: 怎样打视频电话\n```\n")
+            .Edit("lessons/en/01-lock.md", md => md + "\n```video\nsrc: media/call.mp4\ncaptions: media/call.en.vtt\ntitle: How to make a video call\n```\n");
+        var id = await PublishedCourseAsync(package);
+
+        var lesson = await site.Visitor().GetPageAsync($"/courses/{id}/lessons/lock");
+        var player = lesson.QuerySelector("video")!;
+        Assert.Equal("none", player.GetAttribute("preload"));
+        Assert.Null(player.GetAttribute("autoplay"));
+        var src = player.QuerySelector("source")!.GetAttribute("src")!;
+        Assert.Equal($"/courses/{id}/v/1.0.0/media/call.mp4", src);
+        Assert.Equal($"/courses/{id}/v/1.0.0/media/call.zh-CN.vtt", player.QuerySelector("track")!.GetAttribute("src"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, src);
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99);
+        using var part = await site.Visitor().SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(100, (await part.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal("video/mp4", part.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("immutable", part.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", part.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}
