@@ -246,4 +246,36 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.Contains("immutable", part.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal("nosniff", part.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Fact]
+    public async Task A_trainer_sees_the_learners_of_assigned_courses_only()
+    {
+        var admin = await site.AdminAsync();
+        var assigned = await PublishedCourseAsync();
+        var other = await PublishedCourseAsync();
+        var (trainer, trainerEmail) = await site.LearnerAsync("李老师");
+        var userPage = await admin.GetPageAsync($"/admin/users?search={Uri.EscapeDataString(trainerEmail)}");
+        var roleAction = userPage.QuerySelector("form[action$='/role']")!.GetAttribute("action")!;
+        (await admin.SubmitAsync($"/admin/users?search={Uri.EscapeDataString(trainerEmail)}", roleAction, new Dictionary<string, string> { ["role"] = "Trainer" })).Dispose();
+        using var assign = await admin.SubmitAsync("/admin/courses", $"/admin/courses/{assigned}/trainers", new Dictionary<string, string> { ["email"] = trainerEmail });
+        Assert.Equal(HttpStatusCode.Redirect, assign.StatusCode);
+
+        var (learner, _) = await site.LearnerAsync("张大哥");
+        (await learner.FinishLessonAsync(assigned, "lock")).Dispose();
+        (await learner.FinishLessonAsync(other, "lock")).Dispose();
+
+        await trainer.SignInAsync(trainerEmail); // a fresh sign-in carries the new role
+        var list = await trainer.GetPageAsync("/trainer/courses");
+        var links = list.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/trainer/courses/{assigned}", links);
+        Assert.DoesNotContain($"/trainer/courses/{other}", links);
+
+        var course = await trainer.GetPageAsync($"/trainer/courses/{assigned}");
+        var row = course.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("张大哥", StringComparison.Ordinal));
+        Assert.Contains("1 / 2", row.TextContent, StringComparison.Ordinal);
+        using var hidden = await trainer.GetAsync($"/trainer/courses/{other}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using var denied = await learner.GetAsync("/trainer/courses");
+        Assert.Equal("/account/denied", denied.Headers.Location!.AbsolutePath);
+    }
 }

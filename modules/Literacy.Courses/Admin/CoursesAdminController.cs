@@ -2,6 +2,9 @@ using System.Globalization;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Packages;
+using Literacy.Modules.Audit;
+using Literacy.Modules.People;
+using Literacy.Modules.Permissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +16,8 @@ namespace Literacy.Courses.Admin;
 /// <summary>Admin → Courses: upload a package, preview a draft as a learner would, publish, unpublish, restore.</summary>
 [Authorize(Policy = Permissions.ManageCourses)]
 [Route("admin/courses")]
-public sealed class CoursesAdminController(CoursesDbContext db, CourseLibrary library, LessonPages pages, IStringLocalizer<CoursesModule> T) : Controller
+public sealed class CoursesAdminController(
+    CoursesDbContext db, CourseLibrary library, LessonPages pages, IPeople people, IAuditTrail audit, IStringLocalizer<CoursesModule> T) : Controller
 {
     /// <summary>The largest upload accepted: the package limit plus room for the form around it.</summary>
     private const long MaxUpload = 210L * 1024 * 1024;
@@ -23,7 +27,10 @@ public sealed class CoursesAdminController(CoursesDbContext db, CourseLibrary li
     {
         var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var versions = await db.Versions.AsNoTracking().OrderByDescending(v => v.SortKey).ToListAsync(cancellationToken);
-        return View(new CoursesAdminPage(courses, versions.ToLookup(v => v.CourseId), CultureInfo.CurrentUICulture.Name));
+        var trainers = await db.Trainers.AsNoTracking().ToListAsync(cancellationToken);
+        var names = await people.FindAsync(trainers.Select(t => t.UserId), cancellationToken);
+        var assigned = trainers.Where(t => names.ContainsKey(t.UserId)).ToLookup(t => t.CourseId, t => names[t.UserId]);
+        return View(new CoursesAdminPage(courses, versions.ToLookup(v => v.CourseId), assigned, CultureInfo.CurrentUICulture.Name));
     }
 
     [HttpPost("upload")]
@@ -104,6 +111,45 @@ public sealed class CoursesAdminController(CoursesDbContext db, CourseLibrary li
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Lets a trainer follow the learners of this course.</summary>
+    [HttpPost("{courseId}/trainers")]
+    public async Task<IActionResult> AssignTrainer(string courseId, string email, CancellationToken cancellationToken)
+    {
+        var person = string.IsNullOrWhiteSpace(email) ? null : await people.FindByEmailAsync(email, cancellationToken);
+        if (!await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (person is null || person.Role is not (Roles.Trainer or Roles.Administrator))
+        {
+            TempData["Error"] = T["{0} is not a trainer's account. Make the person a trainer in Users first.", email ?? string.Empty].Value;
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (!await db.Trainers.AnyAsync(t => t.CourseId == courseId && t.UserId == person.Id, cancellationToken))
+        {
+            db.Trainers.Add(new CourseTrainer { CourseId = courseId, UserId = person.Id });
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync("course.trainer-assigned", courseId, person.Email, cancellationToken);
+        }
+
+        TempData["Message"] = T["{0} now follows the learners of {1}.", person.DisplayName, courseId].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{courseId}/trainers/{userId}/remove")]
+    public async Task<IActionResult> RemoveTrainer(string courseId, string userId, CancellationToken cancellationToken)
+    {
+        var removed = await db.Trainers.Where(t => t.CourseId == courseId && t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await audit.RecordAsync("course.trainer-removed", courseId, userId, cancellationToken);
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
     [HttpPost("{courseId}/restore")]
     public async Task<IActionResult> Restore(string courseId, CancellationToken cancellationToken)
     {
@@ -120,7 +166,7 @@ public sealed class CoursesAdminController(CoursesDbContext db, CourseLibrary li
     }
 }
 
-public sealed record CoursesAdminPage(IReadOnlyList<Course> Courses, ILookup<string, CourseVersion> Versions, string Culture);
+public sealed record CoursesAdminPage(IReadOnlyList<Course> Courses, ILookup<string, CourseVersion> Versions, ILookup<string, Person> Trainers, string Culture);
 
 public sealed record VersionPage(CourseVersion Version, CourseManifest Manifest, IReadOnlyList<(string Id, string Title, int Minutes)> Lessons, string Culture);
 

@@ -86,6 +86,7 @@ public static class PlatformServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<IAccountMessages, LoggedAccountMessages>();
+        services.AddScoped<Literacy.Modules.People.IPeople, People>();
         return services;
     }
 
