@@ -39,7 +39,7 @@ trap cleanup EXIT
 
 # Working directory = publish folder: it is the content root, where Recipes/*.json are.
 (cd "$out" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
-  Database__DataFolder="$data" Logging__LogLevel__Default=Warning \
+  Database__DataFolder="$data" Logging__LogLevel__Default=Warning Logging__LogLevel__Literacy=Information \
   exec dotnet Literacy.Web.dll) >"$log" 2>&1 &
 pid=$!
 
@@ -57,6 +57,26 @@ for u in "${urls[@]}"; do
   code="$(curl -s -o /dev/null -w '%{http_code}' "$base$u")"
   [[ "$code" == 200 ]] || { echo "bench: $u answered $code, not 200; server log:" >&2; cat "$log" >&2; exit 1; }
   wrk -t"$threads" -c16 -d"$warmup" "$base$u" >/dev/null # warm-up: JIT, caches, pools
+done
+
+# Start-up: the first start migrates an empty database and installs the bundled courses (setup recipe).
+migrated="$(grep -ao 'Schema migrated in [0-9]* ms' "$log" | grep -o '[0-9]*' | head -1 || true)"
+installed="$(grep -ao 'Installed [0-9]* course packages in [0-9]* ms' "$log" | head -1 || true)"
+if [[ -n "$installed" ]]; then
+  echo "first start: schema migrated in ${migrated:-?} ms; ${installed#Installed }"
+  courses_ms="$(grep -o '[0-9]* ms' <<<"$installed" | grep -o '[0-9]*')"
+  [[ -n "$migrated" && "$migrated" -gt 0 ]] && awk -v a="$courses_ms" -v b="$migrated" 'BEGIN {printf "course install / schema migration time ratio: %.2f\n", a / b}'
+fi
+
+# Page weight as a learner's browser receives it (brotli), HTML plus the CSS and JS it links.
+weigh() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$base$1"; }
+printf '\n%-44s %8s %8s %8s %8s\n' "page weight, compressed bytes" HTML CSS JS total
+for u in "${urls[@]}"; do
+  html="$(curl -s "$base$u")"
+  h="$(weigh "$u")"; c=0; j=0
+  for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' <<<"$html" | sed 's/.*href="//; s/"$//'); do c=$((c + $(weigh "$css"))); done
+  for js in $(grep -o '<script[^>]* src="[^"]*"' <<<"$html" | sed 's/.* src="//; s/"$//'); do j=$((j + $(weigh "$js"))); done
+  printf '%-44s %8s %8s %8s %8s\n' "$u" "$h" "$c" "$j" "$((h + c + j))"
 done
 
 declare -A rps

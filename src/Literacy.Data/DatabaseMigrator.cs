@@ -50,6 +50,7 @@ public sealed class DatabaseMigrator(
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var db = options.Value;
         if (db.Provider == DatabaseProvider.Sqlite)
         {
@@ -79,6 +80,8 @@ public sealed class DatabaseMigrator(
             // WAL lets readers go on while one writer commits; it is a property of the file, set once.
             await first.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        logger.LogInformation("Schema migrated in {Milliseconds} ms", clock.ElapsedMilliseconds);
     }
 
     private static void PrepareDataFolder(string folder)

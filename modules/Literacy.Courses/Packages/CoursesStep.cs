@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Literacy.Modules.Recipes;
 
 namespace Literacy.Courses.Packages;
@@ -7,7 +9,7 @@ namespace Literacy.Courses.Packages;
 /// <c>{ "step": "courses", "folder": "content/courses", "publish": true }</c>: installs every package folder found there
 /// through the same checks as an upload, and publishes it. A package already installed at that version is left alone.
 /// </summary>
-public sealed class CoursesStep(CourseLibrary library) : IRecipeStep
+public sealed class CoursesStep(CourseLibrary library, ILogger<CoursesStep> logger) : IRecipeStep
 {
     public string Name => "courses";
 
@@ -15,6 +17,8 @@ public sealed class CoursesStep(CourseLibrary library) : IRecipeStep
     {
         var folder = Path.Combine(AppContext.BaseDirectory, step.GetProperty("folder").GetString()!);
         var publish = step.TryGetProperty("publish", out var p) && p.GetBoolean();
+        var clock = Stopwatch.StartNew();
+        var installed = 0;
         foreach (var package in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
         {
             var result = await library.InstallAsync(PackageContents.FromFolder(package, new PackageLimits()), "recipe", cancellationToken);
@@ -34,6 +38,9 @@ public sealed class CoursesStep(CourseLibrary library) : IRecipeStep
             }
 
             context.Note($"Course {result.CourseId} {result.Version} installed");
+            installed++;
         }
+
+        logger.LogInformation("Installed {Count} course packages in {Milliseconds} ms", installed, clock.ElapsedMilliseconds);
     }
 }

@@ -12,6 +12,7 @@ public static class PlatformPipeline
             app.UseHsts();
         }
 
+        app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization();
