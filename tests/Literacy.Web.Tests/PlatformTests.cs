@@ -221,14 +221,21 @@ public abstract class PlatformTests(PlatformFactory site)
     }
 
     [Fact]
-    public async Task Switching_a_feature_off_hides_its_pages_and_menu_at_once_and_on_brings_them_back()
+    public async Task Switching_a_feature_off_shows_what_else_changes_then_hides_its_pages_and_menu_at_once()
     {
         var admin = await Site.AdminAsync();
         var visitor = Site.Visitor();
         Assert.NotNull((await visitor.GetPageAsync("/")).QuerySelector("nav.main-nav a[href='/courses']"));
         try
         {
-            using var off = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/disable", new Dictionary<string, string>());
+            // Quizzes need courses: the administrator is shown that first, and nothing changes yet.
+            using var asked = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/disable", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Equal(["Assessments"], (await asked.ParseAsync()).QuerySelectorAll("#also-changed li").Select(li => li.TextContent));
+            using var stillThere = await visitor.GetAsync("/courses");
+            Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+
+            using var off = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/disable", new Dictionary<string, string> { ["confirmed"] = "true" });
             Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
 
             using var gone = await visitor.GetAsync("/courses");
@@ -238,7 +245,8 @@ public abstract class PlatformTests(PlatformFactory site)
         }
         finally
         {
-            using var on = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/enable", new Dictionary<string, string>());
+            // Switching quizzes back on brings courses with them, after confirming.
+            using var on = await admin.SubmitAsync("/admin/modules", "/admin/modules/Assessments/enable", new Dictionary<string, string> { ["confirmed"] = "true" });
             Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
         }
 
@@ -248,8 +256,9 @@ public abstract class PlatformTests(PlatformFactory site)
 
         await using var scope = Site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "feature.disabled" && a.Target == "Courses"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "feature.disabled" && a.Target == "Courses" && a.Details == "Courses, Assessments"));
         Assert.True((await db.FeatureSwitches.SingleAsync(f => f.FeatureId == "Courses")).Enabled);
+        Assert.True((await db.FeatureSwitches.SingleAsync(f => f.FeatureId == "Assessments")).Enabled);
     }
 
     [Fact]
