@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ public static class ModuleDatabases
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var history = $"__Migrations_{context.Name.Replace("DbContext", string.Empty, StringComparison.Ordinal)}";
+        builder.AddInterceptors(services.GetServices<IInterceptor>()); // e.g. a fault injected by a crash test
         _ = options.Provider switch
         {
             DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)),
