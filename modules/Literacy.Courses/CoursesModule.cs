@@ -36,6 +36,8 @@ public sealed class CoursesModule : IModule
         services.AddSingleton<PublishedCourses>();
         services.AddSingleton<ICourseContent>(sp => sp.GetRequiredService<PublishedCourses>());
         services.AddScoped<CourseLibrary>();
+        services.AddSingleton<CourseInstalls>();
+        services.AddHostedService<CourseInstallWorker>();
         services.AddScoped<LessonPages>();
         services.AddScoped<LearnerProgress>();
         services.AddScoped<IDomainEventHandler<QuizSubmitted>, CompleteOnQuiz>();

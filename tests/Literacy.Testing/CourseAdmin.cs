@@ -14,7 +14,28 @@ public static class CourseAdmin
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         form.Add(file, "package", fileName);
-        return await admin.PostAsync("/admin/courses/upload", form);
+        var queued = await admin.PostAsync("/admin/courses/upload", form);
+        var status = queued.Headers.Location?.OriginalString;
+        if (queued.StatusCode != System.Net.HttpStatusCode.Redirect || status?.StartsWith("/admin/courses/installs/", StringComparison.Ordinal) != true)
+        {
+            return queued;
+        }
+
+        // The install runs in the background: watch its page until it answers with the result.
+        queued.Dispose();
+        for (var i = 0; i < 600; i++)
+        {
+            var response = await admin.GetAsync(status);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK || (await response.Content.ReadAsStringAsync()).Contains("data-install-status", StringComparison.Ordinal) is false)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The install at {status} did not finish within a minute.");
     }
 
     public static Task<HttpResponseMessage> PublishAsync(this HttpClient admin, string courseId, string version) =>

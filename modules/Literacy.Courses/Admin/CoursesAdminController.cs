@@ -2,6 +2,7 @@ using System.Globalization;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Packages;
+using Literacy.Data;
 using Literacy.Modules.Audit;
 using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Literacy.Courses.Admin;
 
@@ -17,7 +19,14 @@ namespace Literacy.Courses.Admin;
 [Authorize(Policy = Permissions.ManageCourses)]
 [Route("admin/courses")]
 public sealed class CoursesAdminController(
-    CoursesDbContext db, CourseLibrary library, LessonPages pages, IPeople people, IAuditTrail audit, IStringLocalizer<CoursesModule> T) : Controller
+    CoursesDbContext db,
+    CourseLibrary library,
+    CourseInstalls installs,
+    LessonPages pages,
+    IPeople people,
+    IAuditTrail audit,
+    IOptions<DatabaseOptions> options,
+    IStringLocalizer<CoursesModule> T) : Controller
 {
     /// <summary>The largest upload accepted: the package limit plus room for the form around it.</summary>
     private const long MaxUpload = 210L * 1024 * 1024;
@@ -44,17 +53,47 @@ public sealed class CoursesAdminController(
             return RedirectToAction(nameof(Index));
         }
 
-        await using var stream = package.OpenReadStream();
-        var result = await library.InstallAsync(PackageContents.FromZip(stream, new PackageLimits()), User.Identity!.Name!, cancellationToken);
+        // Kept on disk until the background install has read it; the worker deletes it.
+        var folder = Path.Combine(options.Value.DataFolder, "uploads");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.zip");
+        await using (var file = System.IO.File.Create(path))
+        {
+            await package.CopyToAsync(file, cancellationToken);
+        }
+
+        var id = installs.Enqueue(path, Path.GetFileName(package.FileName), User.Identity!.Name!);
+        return Redirect($"/admin/courses/installs/{id}");
+    }
+
+    /// <summary>Progress while it runs (refreshed by a small script, or by hand); the result when it is done.</summary>
+    [HttpGet("installs/{id:guid}")]
+    public IActionResult Install(Guid id)
+    {
+        var status = installs.Find(id);
+        if (status is null)
+        {
+            return NotFound();
+        }
+
+        if (status.Result is not { } result)
+        {
+            return View("Installing", status);
+        }
+
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Problems", new UploadProblems(package.FileName, result.Problems));
+            return View("Problems", new UploadProblems(status.FileName, result.Problems));
         }
 
         TempData["Message"] = T["Installed {0} version {1} as a draft. Preview it, then publish it.", result.CourseId!, result.Version!].Value;
         return Redirect($"/admin/courses/{result.CourseId}/versions/{result.Version}");
     }
+
+    [HttpGet("installs/{id:guid}/status")]
+    public IActionResult InstallStatus(Guid id) =>
+        installs.Find(id) is { } status ? Json(new { stage = T[status.Stage].Value, status.Done, status.Total, status.Finished }) : NotFound();
 
     [HttpGet("{courseId}/versions/{version}")]
     public async Task<IActionResult> Version(string courseId, string version, CancellationToken cancellationToken)

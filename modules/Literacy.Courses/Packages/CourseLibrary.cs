@@ -32,8 +32,10 @@ public sealed class CourseLibrary(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<InstallResult> InstallAsync(PackageContents contents, string installedBy, CancellationToken cancellationToken)
+    /// <param name="progress">Told the stage, and how many of how many items are done, as the install goes on.</param>
+    public async Task<InstallResult> InstallAsync(PackageContents contents, string installedBy, CancellationToken cancellationToken, Action<string, int, int>? progress = null)
     {
+        progress?.Invoke(InstallStages.Checking, 0, contents.Files.Count);
         var courseId = PeekId(contents);
         var versions = courseId is null ? [] : await db.Versions.Where(v => v.CourseId == courseId).Select(v => v.Version).ToListAsync(cancellationToken);
         var publishedVersion = courseId is null ? null : await db.Courses.Where(c => c.Id == courseId).Select(c => c.PublishedVersion).FirstOrDefaultAsync(cancellationToken);
@@ -53,8 +55,11 @@ public sealed class CourseLibrary(
         var hashes = new Dictionary<string, string>();
         foreach (var (path, bytes) in package.Media)
         {
+            progress?.Invoke(InstallStages.Media, hashes.Count, package.Media.Count);
             hashes[path] = await media.SaveAsync(bytes, cancellationToken);
         }
+
+        progress?.Invoke(InstallStages.Saving, package.Lessons.Count, package.Lessons.Count);
 
         var manifest = package.Manifest;
         var version = manifest.Version.ToString();
