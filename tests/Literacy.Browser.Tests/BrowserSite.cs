@@ -25,6 +25,13 @@ public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
 
     public override Uri BaseAddress => new(BaseUrl);
 
+    /// <summary>Over a real socket the factory's own client would follow redirects; this one, like the in-memory one, does not.</summary>
+    public override HttpClient NewClient() =>
+        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } })
+        {
+            BaseAddress = BaseAddress,
+        };
+
     public async ValueTask InitializeAsync()
     {
         StartServer();

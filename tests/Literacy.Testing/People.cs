@@ -1,6 +1,5 @@
 using System.Net;
 using Literacy.Web.Setup;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Literacy.Testing;
 
@@ -10,8 +9,7 @@ public static class People
     public const string AdminEmail = "admin@test.literacy.local";
     public const string Password = "a quiet river at dawn";
 
-    public static HttpClient Visitor(this PlatformFactory site) =>
-        site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = site.BaseAddress });
+    public static HttpClient Visitor(this PlatformFactory site) => site.NewClient();
 
     /// <summary>The administrator: created through the setup page the first time, as the operator would, then signed in.</summary>
     public static async Task<HttpClient> AdminAsync(this PlatformFactory site)

@@ -20,6 +20,10 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
     /// <summary>Where the site answers: the in-memory test server, or a real port in the browser tests.</summary>
     public virtual Uri BaseAddress => new("http://localhost");
 
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects, so tests see each answer.</summary>
+    public virtual HttpClient NewClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
