@@ -100,6 +100,6 @@ public sealed class QuizTests
     {
         var problem = Assert.Single(Problems(text));
         Assert.Equal(int.Parse(line, System.Globalization.CultureInfo.InvariantCulture), problem.Line);
-        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+        Assert.Contains(message, problem.Text, StringComparison.Ordinal);
     }
 }

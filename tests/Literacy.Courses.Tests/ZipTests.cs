@@ -44,7 +44,7 @@ public sealed class ZipTests
     public void Paths_that_climb_out_are_refused(string name)
     {
         var contents = Read(zip => Add(zip, name, [1, 2, 3]));
-        Assert.Contains(contents.Problems, p => p.Message.Contains("points outside the package", StringComparison.Ordinal));
+        Assert.Contains(contents.Problems, p => p.Text.Contains("points outside the package", StringComparison.Ordinal));
         Assert.Empty(contents.Files);
     }
 
@@ -58,14 +58,14 @@ public sealed class ZipTests
             using var s = entry.Open();
             s.Write("/etc/passwd"u8);
         });
-        Assert.Contains(contents.Problems, p => p.Message.Contains("Symbolic links", StringComparison.Ordinal));
+        Assert.Contains(contents.Problems, p => p.Text.Contains("Symbolic links", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_zip_bomb_is_stopped_by_its_compression_ratio()
     {
         var contents = Read(zip => Add(zip, "media/zeros.mp4", new byte[20 * 1024 * 1024]));
-        Assert.Contains(contents.Problems, p => p.Message.Contains("looks like a zip bomb", StringComparison.Ordinal));
+        Assert.Contains(contents.Problems, p => p.Text.Contains("looks like a zip bomb", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ZipTests
                 Add(zip, $"media/{i}.vtt", "WEBVTT"u8.ToArray());
             }
         }, new PackageLimits { MaxEntries = 20 });
-        Assert.Contains("30 entries; at most 20", Assert.Single(contents.Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("30 entries; at most 20", Assert.Single(contents.Problems).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,13 +91,13 @@ public sealed class ZipTests
                 Add(zip, $"media/{i}.mp4", System.Security.Cryptography.RandomNumberGenerator.GetBytes(300_000));
             }
         }, new PackageLimits { MaxTotalBytes = 1_000_000 });
-        Assert.Contains(contents.Problems, p => p.Message.Contains("expands to more than", StringComparison.Ordinal));
+        Assert.Contains(contents.Problems, p => p.Text.Contains("expands to more than", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Something_that_is_not_a_zip_is_refused_plainly()
     {
         using var stream = new MemoryStream("this is not a zip"u8.ToArray());
-        Assert.Contains("not a readable zip file", Assert.Single(PackageContents.FromZip(stream, new PackageLimits()).Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("not a readable zip file", Assert.Single(PackageContents.FromZip(stream, new PackageLimits()).Problems).Text, StringComparison.Ordinal);
     }
 }

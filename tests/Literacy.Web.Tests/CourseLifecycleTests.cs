@@ -79,7 +79,7 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         using var response = await admin.UploadAsync(package.Zip());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problems = (await response.ParseAsync()).QuerySelectorAll("ul.problems li").Select(li => li.TextContent).ToList();
-        Assert.Contains(problems, p => p.Contains("The lesson \"lock\" has no en file.", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("课“lock”缺少 en 版本的文件。", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("media/evil.svg", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("lessons/zh-CN/02-check.md:12", StringComparison.Ordinal));
         Assert.False(await InScopeAsync(db => db.Courses.AnyAsync(c => c.Id == id)));
@@ -208,7 +208,7 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
 
         using var older = await admin.UploadAsync(v1.WithVersion("1.5.0").Zip());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, older.StatusCode);
-        Assert.Contains("not higher than the published version 2.0.0", await older.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("1.5.0 版不比已发布的 2.0.0 版高", await older.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         (await admin.RestoreAsync(id)).Dispose();
         var restored = await learner.GetPageAsync($"/courses/{id}");

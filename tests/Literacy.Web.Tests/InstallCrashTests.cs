@@ -54,7 +54,7 @@ public sealed class InstallCrashTests
         var v2 = v1.Copy().WithVersion("2.0.0").Edit("lessons/en/01-lock.md", md => md.Replace("Choose a PIN.", "Choose a long PIN.", StringComparison.Ordinal));
         using var crashed = await admin.UploadAsync(v2.Zip());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, crashed.StatusCode);
-        Assert.Contains("Nothing was stored", await crashed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("什么都没有保存", await crashed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await using (var scope = site.Services.CreateAsyncScope())
         {

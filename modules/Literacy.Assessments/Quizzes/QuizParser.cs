@@ -42,7 +42,7 @@ internal static partial class QuizParser
         {
             var line = lines[i].Trim();
             var at = context.FirstLine + i;
-            void Problem(string message) => problems.Add(new PackageProblem(context.File, at, message));
+            void Problem(string message, params object[] args) => problems.Add(At(context.File, at, message, args));
             var current = drafts.LastOrDefault();
 
             if (line.Length == 0)
@@ -108,18 +108,18 @@ internal static partial class QuizParser
             }
             else
             {
-                Problem($"This line is not part of the quiz syntax: \"{line}\". See docs/course-package.md.");
+                Problem("This line is not part of the quiz syntax: \"{0}\". See docs/course-package.md.", line);
             }
         }
 
         if (id is null)
         {
-            problems.Add(new PackageProblem(context.File, context.FirstLine, "The quiz needs an id: line."));
+            problems.Add(At(context.File, context.FirstLine, "The quiz needs an id: line."));
         }
 
         if (drafts.Count == 0)
         {
-            problems.Add(new PackageProblem(context.File, context.FirstLine, "The quiz has no questions; start each with \"? \"."));
+            problems.Add(At(context.File, context.FirstLine, "The quiz has no questions; start each with \"? \"."));
         }
 
         var questions = drafts.Select(d => Build(d, context.File, problems)).ToList();
@@ -129,7 +129,7 @@ internal static partial class QuizParser
     private static Question? Build(Draft d, string file, List<PackageProblem> problems)
     {
         var kinds = new[] { d.Single.Count > 0, d.Multiple.Count > 0, d.Truth is not null, d.Ordering.Count > 0, d.Accepted.Count > 0 }.Count(k => k);
-        void Problem(string message) => problems.Add(new PackageProblem(file, d.Line, message));
+        void Problem(string message) => problems.Add(At(file, d.Line, message));
         if (kinds == 0)
         {
             Problem("This question has no answers: add choices, \"= true/false\", numbered items or \"_ answer\".");
@@ -189,6 +189,9 @@ internal static partial class QuizParser
 
         return new Question(QuestionKind.Fill, d.Text, [], [], null, d.Accepted, d.Feedback);
     }
+
+    private static PackageProblem At(string file, int line, string message, params object[] args) =>
+        new(file, line, message, args) { Origin = typeof(AssessmentsModule) };
 
     private static List<int> Indexes(List<(string Text, bool Right)> options) =>
         options.Select((o, i) => (o.Right, i)).Where(x => x.Right).Select(x => x.i).ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Literacy.Courses.Packages;
 using Literacy.Modules.Lessons;
 
 namespace Literacy.Courses.Blocks;
@@ -26,7 +27,7 @@ public sealed class VideoBlockType : ILessonBlockType
             }
             else if (lines[i].Trim().Length > 0)
             {
-                problems.Add(new PackageProblem(context.File, context.FirstLine + i, "A video block has lines of the form src: ..., captions: ..., title: ..."));
+                problems.Add(CourseProblems.At(context.File, context.FirstLine + i, "A video block has lines of the form src: ..., captions: ..., title: ..."));
             }
         }
 
@@ -35,17 +36,17 @@ public sealed class VideoBlockType : ILessonBlockType
         var title = values.GetValueOrDefault("title");
         if (src is null || !(src.EndsWith(".mp4", StringComparison.Ordinal) || src.EndsWith(".webm", StringComparison.Ordinal)) || !context.MediaFiles.Contains(src))
         {
-            problems.Add(new PackageProblem(context.File, context.FirstLine, $"The video needs src: an MP4 or WebM file in media/ ({src ?? "none given"})."));
+            problems.Add(CourseProblems.At(context.File, context.FirstLine, "The video needs src: an MP4 or WebM file in media/ ({0}).", src ?? "none given"));
         }
 
         if (captions is null || !captions.EndsWith(".vtt", StringComparison.Ordinal) || !context.MediaFiles.Contains(captions))
         {
-            problems.Add(new PackageProblem(context.File, context.FirstLine, $"The video needs captions: a WebVTT (.vtt) file in media/ ({captions ?? "none given"})."));
+            problems.Add(CourseProblems.At(context.File, context.FirstLine, "The video needs captions: a WebVTT (.vtt) file in media/ ({0}).", captions ?? "none given"));
         }
 
         if (string.IsNullOrWhiteSpace(title))
         {
-            problems.Add(new PackageProblem(context.File, context.FirstLine, "The video needs a title saying what it shows."));
+            problems.Add(CourseProblems.At(context.File, context.FirstLine, "The video needs a title saying what it shows."));
         }
 
         return problems.Count > 0

@@ -20,15 +20,15 @@ public sealed record InstallStatus(Guid Id, string FileName, string Stage, int D
 public sealed class CourseInstalls
 {
     private readonly ConcurrentDictionary<Guid, InstallStatus> _status = new();
-    private readonly Channel<(Guid Id, string Path, string User)> _queue = Channel.CreateUnbounded<(Guid, string, string)>();
+    private readonly Channel<InstallJob> _queue = Channel.CreateUnbounded<InstallJob>();
 
-    public ChannelReader<(Guid Id, string Path, string User)> Queue => _queue.Reader;
+    public ChannelReader<InstallJob> Queue => _queue.Reader;
 
     public Guid Enqueue(string zipPath, string fileName, string user)
     {
         var id = Guid.NewGuid();
         _status[id] = new InstallStatus(id, fileName, InstallStages.Waiting, 0, 0, null);
-        _queue.Writer.TryWrite((id, zipPath, user));
+        _queue.Writer.TryWrite(new InstallJob(id, zipPath, user));
         return id;
     }
 
@@ -40,6 +40,8 @@ public sealed class CourseInstalls
     public void Finish(Guid id, InstallResult result) =>
         _status.AddOrUpdate(id, _ => new InstallStatus(id, string.Empty, InstallStages.Done, 0, 0, result), (_, s) => s with { Stage = InstallStages.Done, Result = result });
 }
+
+public sealed record InstallJob(Guid Id, string Path, string User);
 
 /// <summary>The stages shown to the administrator, as English resource keys.</summary>
 public static class InstallStages
@@ -75,7 +77,7 @@ public sealed class CourseInstallWorker(CourseInstalls installs, IServiceScopeFa
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Installing course package {Upload} failed", id);
-                installs.Finish(id, new InstallResult(null, null, [new PackageProblem("(install)", 0, $"The install stopped with an error ({ex.Message}). Nothing was stored; try again.")]));
+                installs.Finish(id, new InstallResult(null, null, [CourseProblems.At("(install)", 0, "The install stopped with an error ({0}). Nothing was stored; try again.", ex.Message)]));
             }
             finally
             {

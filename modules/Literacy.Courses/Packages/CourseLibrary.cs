@@ -107,7 +107,7 @@ public sealed class CourseLibrary(
         catch (DbUpdateException)
         {
             // Another install of the same version won the race; this one changes nothing.
-            return new InstallResult(manifest.Id, version, [new PackageProblem(ManifestReader.File, 0, $"Version {version} of {manifest.Id} is already installed.")]);
+            return new InstallResult(manifest.Id, version, [CourseProblems.At(ManifestReader.File, 0, "Version {0} of {1} is already installed.", version, manifest.Id)]);
         }
 
         await audit.RecordAsync("course.installed", $"{manifest.Id} {version}", $"{package.Lessons.Count} lesson files, {package.Media.Count} media files", cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
         var (front, body, offset) = FrontMatter.Split(text);
         if (front is null)
         {
-            problems.Add(new PackageProblem(file, 1, "The lesson must start with front matter: ---, id, title, minutes, ---."));
+            problems.Add(CourseProblems.At(file, 1, "The lesson must start with front matter: ---, id, title, minutes, ---."));
             return null;
         }
 
@@ -36,23 +36,23 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
         var minutesText = front.GetValueOrDefault("minutes");
         if (id is null || !ManifestReader.ItemId().IsMatch(id))
         {
-            problems.Add(new PackageProblem(file, 2, "The front matter needs an id of lower-case letters, digits or dashes."));
+            problems.Add(CourseProblems.At(file, 2, "The front matter needs an id of lower-case letters, digits or dashes."));
         }
 
         if (string.IsNullOrWhiteSpace(title) || title.Length > 100)
         {
-            problems.Add(new PackageProblem(file, 2, "The front matter needs a title of at most 100 characters."));
+            problems.Add(CourseProblems.At(file, 2, "The front matter needs a title of at most 100 characters."));
         }
 
         if (!int.TryParse(minutesText, out var minutes) || minutes < 1 || minutes > 600)
         {
-            problems.Add(new PackageProblem(file, 2, "The front matter needs minutes: a whole number from 1 to 600."));
+            problems.Add(CourseProblems.At(file, 2, "The front matter needs minutes: a whole number from 1 to 600."));
         }
 
         var detected = Markdown.Parse(body, Detect);
         foreach (var html in detected.Descendants().Where(n => n is HtmlBlock or HtmlInline))
         {
-            problems.Add(new PackageProblem(file, html.Line + 1 + offset, "HTML is not allowed in lessons; write it in Markdown."));
+            problems.Add(CourseProblems.At(file, html.Line + 1 + offset, "HTML is not allowed in lessons; write it in Markdown."));
         }
 
         var document = Markdown.Parse(body, Render);
@@ -98,7 +98,7 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
         var line = fence.Line + 1 + offset;
         if (!declared.Contains(type))
         {
-            problems.Add(new PackageProblem(file, line, $"The lesson uses a \"{type}\" block; list \"{type}\" in \"blocks\" in course.json."));
+            problems.Add(CourseProblems.At(file, line, "The lesson uses a \"{0}\" block; list \"{1}\" in \"blocks\" in course.json.", type, type));
             return null;
         }
 
@@ -117,21 +117,21 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
         var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
         if (string.IsNullOrWhiteSpace(alt))
         {
-            problems.Add(new PackageProblem(file, line, "The image needs alt text saying what it shows: ![what it shows](media/file.png)."));
+            problems.Add(CourseProblems.At(file, line, "The image needs alt text saying what it shows: ![what it shows](media/file.png)."));
         }
 
         var url = image.Url ?? string.Empty;
         if (!url.StartsWith("media/", StringComparison.Ordinal))
         {
-            problems.Add(new PackageProblem(file, line, $"Images must come from the package's media folder, not \"{url}\"."));
+            problems.Add(CourseProblems.At(file, line, "Images must come from the package's media folder, not \"{0}\".", url));
         }
         else if (!mediaFiles.Contains(url))
         {
-            problems.Add(new PackageProblem(file, line, $"The image {url} is not in the package."));
+            problems.Add(CourseProblems.At(file, line, "The image {0} is not in the package.", url));
         }
         else if (!ImageTypes.Contains(Path.GetExtension(url).ToLowerInvariant()))
         {
-            problems.Add(new PackageProblem(file, line, $"{url} is not a PNG, JPEG or WebP image."));
+            problems.Add(CourseProblems.At(file, line, "{0} is not a PNG, JPEG or WebP image.", url));
         }
     }
 

@@ -20,6 +20,8 @@ internal static partial class ManifestReader
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
     public static partial Regex ItemId();
 
+    private delegate void Report(string field, string message, params object[] args);
+
     public static CourseManifest? Read(byte[] bytes, CompetencyFramework framework, List<PackageProblem> problems)
     {
         if (!TextFiles.TryDecode(bytes, File, problems, out var text))
@@ -34,7 +36,7 @@ internal static partial class ManifestReader
         }
         catch (JsonException ex)
         {
-            problems.Add(new PackageProblem(File, (int)(ex.LineNumber ?? 0) + 1, $"This is not valid JSON: {ex.Message.Split(" Path:")[0]}"));
+            problems.Add(CourseProblems.At(File, (int)(ex.LineNumber ?? 0) + 1, "This is not valid JSON: {0}", ex.Message.Split(" Path:")[0]));
             return null;
         }
 
@@ -43,34 +45,34 @@ internal static partial class ManifestReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new PackageProblem(File, 1, "course.json must be one JSON object."));
+                problems.Add(CourseProblems.At(File, 1, "course.json must be one JSON object."));
                 return null;
             }
 
             var lines = PropertyLines(Encoding.UTF8.GetBytes(text));
-            void Problem(string field, string message) => problems.Add(new PackageProblem(File, lines.GetValueOrDefault(field, 1), message));
+            void Problem(string field, string message, params object[] args) => problems.Add(CourseProblems.At(File, lines.GetValueOrDefault(field, 1), message, args));
 
             foreach (var property in root.EnumerateObject().Where(p => !Fields.Contains(p.Name)))
             {
-                Problem(property.Name, $"Unknown field \"{property.Name}\". The fields are: {string.Join(", ", Fields)}.");
+                Problem(property.Name, "Unknown field \"{0}\". The fields are: {1}.", property.Name, string.Join(", ", Fields));
             }
 
             var id = String(root, "id", Problem);
             if (id is not null && !CourseId().IsMatch(id))
             {
-                Problem("id", $"The id \"{id}\" must be 3 to 60 lower-case letters, digits or dashes.");
+                Problem("id", "The id \"{0}\" must be 3 to 60 lower-case letters, digits or dashes.", id);
             }
 
             var versionText = String(root, "version", Problem);
             if (versionText is not null && !SemanticVersion.TryParse(versionText, out _))
             {
-                Problem("version", $"The version \"{versionText}\" must look like 1.0.0 (MAJOR.MINOR.PATCH).");
+                Problem("version", "The version \"{0}\" must look like 1.0.0 (MAJOR.MINOR.PATCH).", versionText);
             }
 
             var languages = Strings(root, "languages", Problem);
             foreach (var missing in CourseManifest.RequiredLanguages.Except(languages))
             {
-                Problem("languages", $"The course must be written in {missing}; add it to \"languages\".");
+                Problem("languages", "The course must be written in {0}; add it to \"languages\".", missing);
             }
 
             var title = Texts(root, "title", languages, 100, Problem);
@@ -84,13 +86,13 @@ internal static partial class ManifestReader
 
             foreach (var unknown in audiences.Except(CourseManifest.KnownAudiences))
             {
-                Problem("audiences", $"Unknown audience \"{unknown}\". Use {string.Join(", ", CourseManifest.KnownAudiences)}.");
+                Problem("audiences", "Unknown audience \"{0}\". Use {1}.", unknown, string.Join(", ", CourseManifest.KnownAudiences));
             }
 
             var competencies = Strings(root, "competencies", Problem);
             foreach (var unknown in competencies.Where(c => !framework.Contains(c)))
             {
-                Problem("competencies", $"Unknown competency \"{unknown}\": it is not in the framework {framework.Id}.");
+                Problem("competencies", "Unknown competency \"{0}\": it is not in the framework {1}.", unknown, framework.Id);
             }
 
             var level = Number(root, "level", 1, framework.MaxLevel, Problem);
@@ -106,12 +108,12 @@ internal static partial class ManifestReader
 
             foreach (var duplicate in lessons.GroupBy(l => l).Where(g => g.Count() > 1))
             {
-                Problem("lessons", $"The lesson \"{duplicate.Key}\" is listed twice.");
+                Problem("lessons", "The lesson \"{0}\" is listed twice.", duplicate.Key);
             }
 
             foreach (var bad in lessons.Where(l => !ItemId().IsMatch(l)))
             {
-                Problem("lessons", $"The lesson id \"{bad}\" must be lower-case letters, digits or dashes.");
+                Problem("lessons", "The lesson id \"{0}\" must be lower-case letters, digits or dashes.", bad);
             }
 
             // Even with problems, lessons are still checked when the fields they depend on could be read: every problem is listed at once.
@@ -122,46 +124,46 @@ internal static partial class ManifestReader
         }
     }
 
-    private static string? String(JsonElement root, string name, Action<string, string> problem)
+    private static string? String(JsonElement root, string name, Report problem)
     {
         if (!root.TryGetProperty(name, out var value))
         {
-            problem(name, $"The field \"{name}\" is missing.");
+            problem(name, "The field \"{0}\" is missing.", name);
             return null;
         }
 
         if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
         {
-            problem(name, $"\"{name}\" must be a text.");
+            problem(name, "\"{0}\" must be a text.", name);
             return null;
         }
 
         return value.GetString();
     }
 
-    private static List<string> Strings(JsonElement root, string name, Action<string, string> problem)
+    private static List<string> Strings(JsonElement root, string name, Report problem)
     {
         if (!root.TryGetProperty(name, out var value))
         {
-            problem(name, $"The field \"{name}\" is missing.");
+            problem(name, "The field \"{0}\" is missing.", name);
             return [];
         }
 
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
-            problem(name, $"\"{name}\" must be a list of texts, like [\"a\", \"b\"].");
+            problem(name, "\"{0}\" must be a list of texts, like [\"a\", \"b\"].", name);
             return [];
         }
 
         return value.EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 
-    private static Dictionary<string, string> Texts(JsonElement root, string name, IReadOnlyList<string> languages, int maxLength, Action<string, string> problem)
+    private static Dictionary<string, string> Texts(JsonElement root, string name, IReadOnlyList<string> languages, int maxLength, Report problem)
     {
         var texts = new Dictionary<string, string>();
         if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
         {
-            problem(name, $"\"{name}\" must be an object with one text per language, like {{ \"zh-CN\": \"...\", \"en\": \"...\" }}.");
+            problem(name, "\"{0}\" must be an object with one text per language, like {{ \"zh-CN\": \"...\", \"en\": \"...\" }}.", name);
             return texts;
         }
 
@@ -169,15 +171,15 @@ internal static partial class ManifestReader
         {
             if (!languages.Contains(property.Name))
             {
-                problem(name, $"\"{name}\" has a text in {property.Name}, which is not in \"languages\".");
+                problem(name, "\"{0}\" has a text in {1}, which is not in \"languages\".", name, property.Name);
             }
             else if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
             {
-                problem(name, $"The {property.Name} {name} is empty.");
+                problem(name, "The {0} {1} is empty.", property.Name, name);
             }
             else if (property.Value.GetString()!.Length > maxLength)
             {
-                problem(name, $"The {property.Name} {name} is longer than {maxLength} characters.");
+                problem(name, "The {0} {1} is longer than {2} characters.", property.Name, name, maxLength);
             }
             else
             {
@@ -187,23 +189,23 @@ internal static partial class ManifestReader
 
         foreach (var missing in languages.Where(l => !value.TryGetProperty(l, out _)))
         {
-            problem(name, $"The {name} has no {missing} translation.");
+            problem(name, "The {0} has no {1} translation.", name, missing);
         }
 
         return texts;
     }
 
-    private static int Number(JsonElement root, string name, int min, int max, Action<string, string> problem)
+    private static int Number(JsonElement root, string name, int min, int max, Report problem)
     {
         if (!root.TryGetProperty(name, out var value))
         {
-            problem(name, $"The field \"{name}\" is missing.");
+            problem(name, "The field \"{0}\" is missing.", name);
             return 0;
         }
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
         {
-            problem(name, $"\"{name}\" must be a whole number from {min} to {max}.");
+            problem(name, "\"{0}\" must be a whole number from {1} to {2}.", name, min, max);
             return 0;
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Literacy.Modules.Lessons;
 
 namespace Literacy.Courses.Packages;
 
@@ -21,26 +22,26 @@ internal static class MediaTypes
     public static string? ContentType(string path) => Allowed.GetValueOrDefault(Path.GetExtension(path).ToLowerInvariant()).ContentType;
 
     /// <summary>Null when the file may be stored; otherwise what is wrong with it.</summary>
-    public static string? Check(string path, byte[] content, PackageLimits limits)
+    public static PackageProblem? Check(string path, byte[] content, PackageLimits limits)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".svg" or ".html" or ".htm" or ".xhtml" or ".js" or ".xml")
         {
-            return $"{extension} files are not allowed as media: they can carry scripts. Use PNG, JPEG or WebP images.";
+            return CourseProblems.At(path, 0, "{0} files are not allowed as media: they can carry scripts. Use PNG, JPEG or WebP images.", extension);
         }
 
         if (!Allowed.TryGetValue(extension, out var type))
         {
-            return $"{extension} is not an allowed media type. Allowed: {string.Join(", ", Allowed.Keys)}.";
+            return CourseProblems.At(path, 0, "{0} is not an allowed media type. Allowed: {1}.", extension, string.Join(", ", Allowed.Keys));
         }
 
         if (!type.Looks(content))
         {
-            return $"The file's content is not {type.ContentType}, whatever its name says.";
+            return CourseProblems.At(path, 0, "The file's content is not {0}, whatever its name says.", type.ContentType);
         }
 
         var max = type.ContentType.StartsWith("image/", StringComparison.Ordinal) ? limits.MaxImageBytes : limits.MaxFileBytes;
-        return content.Length > max ? $"The file is {content.Length / 1024} KB; at most {max / 1024} KB is allowed for this type." : null;
+        return content.Length > max ? CourseProblems.At(path, 0, "The file is {0} KB; at most {1} KB is allowed for this type.", content.Length / 1024, max / 1024) : null;
     }
 
     private static bool StartsWith(byte[] bytes, int at, params byte[] prefix) =>

@@ -18,7 +18,7 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
         }
         catch (InvalidDataException ex)
         {
-            return new(new Dictionary<string, byte[]>(), [new PackageProblem(Archive, 0, $"This is not a readable zip file ({ex.Message}).")]);
+            return new(new Dictionary<string, byte[]>(), [CourseProblems.At(Archive, 0, "This is not a readable zip file ({0}).", ex.Message)]);
         }
 
         using (archive)
@@ -27,7 +27,7 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             if (archive.Entries.Count > limits.MaxEntries)
             {
-                return new(files, [new PackageProblem(Archive, 0, $"The package has {archive.Entries.Count} entries; at most {limits.MaxEntries} are allowed.")]);
+                return new(files, [CourseProblems.At(Archive, 0, "The package has {0} entries; at most {1} are allowed.", archive.Entries.Count, limits.MaxEntries)]);
             }
 
             long total = 0;
@@ -36,13 +36,13 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
                 var name = entry.FullName.Replace('\\', '/');
                 if (IsUnsafePath(name))
                 {
-                    problems.Add(new PackageProblem(name, 0, "This path points outside the package (absolute, or climbing with ..); it is refused."));
+                    problems.Add(CourseProblems.At(name, 0, "This path points outside the package (absolute, or climbing with ..); it is refused."));
                     continue;
                 }
 
                 if (((entry.ExternalAttributes >> 16) & 0xF000) == 0xA000)
                 {
-                    problems.Add(new PackageProblem(name, 0, "Symbolic links are not allowed in a package."));
+                    problems.Add(CourseProblems.At(name, 0, "Symbolic links are not allowed in a package."));
                     continue;
                 }
 
@@ -51,11 +51,11 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
                     continue;
                 }
 
-                var content = ReadBounded(entry, limits, limits.MaxTotalBytes - total, out var problem);
+                var content = ReadBounded(entry, name, limits, limits.MaxTotalBytes - total, out var problem, out var stop);
                 if (problem is not null)
                 {
-                    problems.Add(new PackageProblem(name, 0, problem));
-                    if (total >= limits.MaxTotalBytes || problem.Contains("expands", StringComparison.Ordinal))
+                    problems.Add(problem);
+                    if (stop)
                     {
                         break;
                     }
@@ -66,7 +66,7 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
                 total += content!.Length;
                 if (!files.TryAdd(name, content))
                 {
-                    problems.Add(new PackageProblem(name, 0, "This file appears twice in the zip."));
+                    problems.Add(CourseProblems.At(name, 0, "This file appears twice in the zip."));
                 }
             }
 
@@ -85,11 +85,11 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
             var info = new FileInfo(path);
             if (info.LinkTarget is not null)
             {
-                problems.Add(new PackageProblem(name, 0, "Symbolic links are not allowed in a package."));
+                problems.Add(CourseProblems.At(name, 0, "Symbolic links are not allowed in a package."));
             }
             else if (info.Length > limits.MaxFileBytes)
             {
-                problems.Add(new PackageProblem(name, 0, $"The file is {info.Length / 1024 / 1024} MB; at most {limits.MaxFileBytes / 1024 / 1024} MB is allowed."));
+                problems.Add(CourseProblems.At(name, 0, "The file is {0} MB; at most {1} MB is allowed.", info.Length / 1024 / 1024, limits.MaxFileBytes / 1024 / 1024));
             }
             else
             {
@@ -103,9 +103,11 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
     private static bool IsUnsafePath(string name) =>
         name.StartsWith('/') || (name.Length > 1 && name[1] == ':') || name.Split('/').Any(segment => segment == "..");
 
-    private static byte[]? ReadBounded(ZipArchiveEntry entry, PackageLimits limits, long remaining, out string? problem)
+    /// <param name="stop">True when reading further entries makes no sense: a bomb, or the total size is used up.</param>
+    private static byte[]? ReadBounded(ZipArchiveEntry entry, string name, PackageLimits limits, long remaining, out PackageProblem? problem, out bool stop)
     {
         problem = null;
+        stop = false;
         var cap = Math.Min(limits.MaxFileBytes, remaining);
         var ratioCap = Math.Max(entry.CompressedLength, 1) * limits.MaxCompressionRatio;
         using var input = entry.Open();
@@ -117,15 +119,17 @@ public sealed record PackageContents(IReadOnlyDictionary<string, byte[]> Files, 
             output.Write(buffer, 0, read);
             if (output.Length > ratioCap && output.Length > 1024 * 1024)
             {
-                problem = $"This entry expands more than {limits.MaxCompressionRatio} times its compressed size; it looks like a zip bomb and is refused.";
+                problem = CourseProblems.At(name, 0, "This entry expands more than {0} times its compressed size; it looks like a zip bomb and is refused.", limits.MaxCompressionRatio);
+                stop = true;
                 return null;
             }
 
             if (output.Length > cap)
             {
-                problem = output.Length > limits.MaxFileBytes
-                    ? $"The file is larger than {limits.MaxFileBytes / 1024 / 1024} MB, the most allowed."
-                    : $"The package expands to more than {limits.MaxTotalBytes / 1024 / 1024} MB, the most allowed.";
+                stop = output.Length <= limits.MaxFileBytes;
+                problem = stop
+                    ? CourseProblems.At(name, 0, "The package expands to more than {0} MB, the most allowed.", limits.MaxTotalBytes / 1024 / 1024)
+                    : CourseProblems.At(name, 0, "The file is larger than {0} MB, the most allowed.", limits.MaxFileBytes / 1024 / 1024);
                 return null;
             }
         }

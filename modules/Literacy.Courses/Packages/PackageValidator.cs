@@ -23,7 +23,7 @@ public static class PackageValidator
         var files = contents.Files;
         if (!files.TryGetValue(ManifestReader.File, out var manifestBytes))
         {
-            problems.Add(new PackageProblem(ManifestReader.File, 0, "The package has no course.json at its root."));
+            problems.Add(CourseProblems.At(ManifestReader.File, 0, "The package has no course.json at its root."));
             return (null, problems);
         }
 
@@ -34,14 +34,14 @@ public static class PackageValidator
             CheckVersion(manifest, context, problems);
             foreach (var missing in manifest.Blocks.Where(b => !blockTypes.ContainsKey(b)))
             {
-                problems.Add(new PackageProblem(ManifestReader.File, 0, $"The block type \"{missing}\" is not provided by any enabled feature. Ask an administrator to switch its feature on."));
+                problems.Add(CourseProblems.At(ManifestReader.File, 0, "The block type \"{0}\" is not provided by any enabled feature. Ask an administrator to switch its feature on.", missing));
             }
         }
 
         var media = CheckMedia(files, context.Limits, problems);
         foreach (var stray in files.Keys.Where(f => f != ManifestReader.File && !f.StartsWith("lessons/", StringComparison.Ordinal) && !f.StartsWith("media/", StringComparison.Ordinal)))
         {
-            problems.Add(new PackageProblem(stray, 0, "Unexpected file: a package holds course.json, lessons/ and media/ only."));
+            problems.Add(CourseProblems.At(stray, 0, "Unexpected file: a package holds course.json, lessons/ and media/ only."));
         }
 
         var lessons = manifest is null ? [] : CompileLessons(files, manifest, blockTypes, media.Keys.ToHashSet(), problems);
@@ -52,11 +52,11 @@ public static class PackageValidator
     {
         if (context.InstalledVersions.Contains(manifest.Version))
         {
-            problems.Add(new PackageProblem(ManifestReader.File, 0, $"Version {manifest.Version} of {manifest.Id} is already installed. Raise the version number."));
+            problems.Add(CourseProblems.At(ManifestReader.File, 0, "Version {0} of {1} is already installed. Raise the version number.", manifest.Version, manifest.Id));
         }
         else if (context.PublishedVersion is { } published && manifest.Version <= published)
         {
-            problems.Add(new PackageProblem(ManifestReader.File, 0, $"Version {manifest.Version} is not higher than the published version {published}. Raise the version number."));
+            problems.Add(CourseProblems.At(ManifestReader.File, 0, "Version {0} is not higher than the published version {1}. Raise the version number.", manifest.Version, published));
         }
     }
 
@@ -67,7 +67,7 @@ public static class PackageValidator
         {
             if (MediaTypes.Check(path, content, limits) is { } problem)
             {
-                problems.Add(new PackageProblem(path, 0, problem));
+                problems.Add(problem);
             }
             else
             {
@@ -90,14 +90,14 @@ public static class PackageValidator
             var segments = path.Split('/');
             if (segments.Length != 3 || !path.EndsWith(".md", StringComparison.Ordinal))
             {
-                problems.Add(new PackageProblem(path, 0, "Lessons go in lessons/{language}/{name}.md."));
+                problems.Add(CourseProblems.At(path, 0, "Lessons go in lessons/{{language}}/{{name}}.md."));
                 continue;
             }
 
             var culture = segments[1];
             if (!manifest.Languages.Contains(culture))
             {
-                problems.Add(new PackageProblem(path, 0, $"{culture} is not one of the course's languages ({string.Join(", ", manifest.Languages)})."));
+                problems.Add(CourseProblems.At(path, 0, "{0} is not one of the course's languages ({1}).", culture, string.Join(", ", manifest.Languages)));
                 continue;
             }
 
@@ -114,11 +114,11 @@ public static class PackageValidator
 
             if (!manifest.Lessons.Contains(lesson.Id))
             {
-                problems.Add(new PackageProblem(path, 2, $"The lesson \"{lesson.Id}\" is not listed in \"lessons\" in course.json."));
+                problems.Add(CourseProblems.At(path, 2, "The lesson \"{0}\" is not listed in \"lessons\" in course.json.", lesson.Id));
             }
             else if (seen.TryGetValue((culture, lesson.Id), out var other))
             {
-                problems.Add(new PackageProblem(path, 2, $"The lesson id \"{lesson.Id}\" is also used by {other}."));
+                problems.Add(CourseProblems.At(path, 2, "The lesson id \"{0}\" is also used by {1}.", lesson.Id, other));
             }
             else
             {
@@ -131,7 +131,7 @@ public static class PackageValidator
         {
             foreach (var missing in manifest.Lessons.Where(id => !seen.ContainsKey((culture, id)) && !problems.Any(p => p.File.StartsWith($"lessons/{culture}/", StringComparison.Ordinal))))
             {
-                problems.Add(new PackageProblem($"lessons/{culture}", 0, $"The lesson \"{missing}\" has no {culture} file."));
+                problems.Add(CourseProblems.At($"lessons/{culture}", 0, "The lesson \"{0}\" has no {1} file.", missing, culture));
             }
         }
 
@@ -145,7 +145,7 @@ public static class PackageValidator
         {
             foreach (var duplicate in lessons.Where(l => l.Culture == culture).SelectMany(l => l.Blocks).GroupBy(b => b.Id).Where(g => g.Count() > 1))
             {
-                problems.Add(new PackageProblem($"lessons/{culture}", 0, $"The block id \"{duplicate.Key}\" is used more than once."));
+                problems.Add(CourseProblems.At($"lessons/{culture}", 0, "The block id \"{0}\" is used more than once.", duplicate.Key));
             }
         }
 
@@ -158,8 +158,8 @@ public static class PackageValidator
                 var b = other.Blocks.Select(x => x.Id).Order();
                 if (!a.SequenceEqual(b))
                 {
-                    problems.Add(new PackageProblem(paths[(other.Culture, other.Id)], 0,
-                        $"The blocks ({string.Join(", ", b)}) differ from the {first.Culture} version's ({string.Join(", ", a)}); every language needs the same quizzes."));
+                    problems.Add(CourseProblems.At(paths[(other.Culture, other.Id)], 0,
+                        "The blocks ({0}) differ from the {1} version's ({2}); every language needs the same quizzes.", string.Join(", ", b), first.Culture, string.Join(", ", a)));
                 }
             }
         }

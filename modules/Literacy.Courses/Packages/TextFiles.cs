@@ -18,7 +18,7 @@ internal static class TextFiles
         catch (DecoderFallbackException ex)
         {
             var line = 1 + bytes.AsSpan(0, Math.Max(0, ex.Index)).Count((byte)'\n');
-            problems.Add(new PackageProblem(file, line, "The file is not valid UTF-8 text. Save it as UTF-8."));
+            problems.Add(CourseProblems.At(file, line, "The file is not valid UTF-8 text. Save it as UTF-8."));
             text = string.Empty;
             return false;
         }

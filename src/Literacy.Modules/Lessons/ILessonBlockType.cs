@@ -26,9 +26,16 @@ public interface ILessonBlockType
 public sealed record BlockContext(string File, int FirstLine, string Culture, IReadOnlySet<string> MediaFiles);
 
 /// <summary>A problem with a package, named by file and line so an author can find it.</summary>
-public sealed record PackageProblem(string File, int Line, string Message)
+/// <param name="Message">English text in composite format ("The lesson \"{0}\" ..."): also the resource key that translates it.</param>
+public sealed record PackageProblem(string File, int Line, string Message, params object[] Args)
 {
-    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
+    /// <summary>The type whose resources translate <see cref="Message"/> (the reporting module's class).</summary>
+    public Type? Origin { get; init; }
+
+    /// <summary>The message in English with its values filled in.</summary>
+    public string Text => Args.Length == 0 ? Message : string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, Args);
+
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Text}" : $"{File}: {Text}";
 }
 
 /// <param name="Id">The block's id, unique in its course (quizzes) or derived from its position.</param>
