@@ -191,6 +191,8 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         (await admin.PublishAsync(id, "1.0.0")).Dispose();
         var (learner, _) = await site.LearnerAsync();
         (await learner.FinishLessonAsync(id, "lock")).Dispose();
+        var visitor = site.Visitor();
+        Assert.Equal(2, (await visitor.GetPageAsync($"/courses/{id}")).QuerySelectorAll("ol.outline li").Length); // now in the page cache
 
         // Version 2 renames the quiz lesson and adds a new one; "lock" stays.
         var v2 = v1.Copy().WithVersion("2.0.0")
@@ -203,6 +205,7 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
 
         var course = await learner.GetPageAsync($"/courses/{id}");
         Assert.Equal(3, course.QuerySelectorAll("ol.outline li").Length);
+        Assert.Equal(3, (await visitor.GetPageAsync($"/courses/{id}")).QuerySelectorAll("ol.outline li").Length); // publishing cleared it
         Assert.Single(course.QuerySelectorAll("ol.outline .done"));
         Assert.Contains("已学完 1 课，共 3 课", course.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
@@ -277,5 +280,26 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         using var denied = await learner.GetAsync("/trainer/courses");
         Assert.Equal("/account/denied", denied.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Pages_for_visitors_are_cached_but_never_pages_for_signed_in_learners()
+    {
+        var id = await PublishedCourseAsync();
+        using var first = await site.Visitor().GetAsync($"/courses/{id}/lessons/check");
+        using var second = await site.Visitor().GetAsync($"/courses/{id}/lessons/check");
+        Assert.False(first.Headers.Contains("Set-Cookie"), string.Join(";", first.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
+        Assert.True(second.Headers.Age.HasValue, "a visitor's second view comes from the page cache");
+        var anonymous = await second.ParseAsync();
+        Assert.Null(anonymous.QuerySelector("form[action*='/quizzes/']"));
+        Assert.NotNull(anonymous.QuerySelector("a[href^='/account/login']"));
+
+        var (learner, _) = await site.LearnerAsync();
+        using var mine = await learner.GetAsync($"/courses/{id}/lessons/check");
+        Assert.False(mine.Headers.Age.HasValue);
+        Assert.NotNull((await mine.ParseAsync()).QuerySelector($"form[action='/courses/{id}/quizzes/lock-quiz']"));
+
+        using var english = await site.Visitor().GetAsync($"/courses/{id}/lessons/check?culture=en");
+        Assert.Equal("Quiz", (await english.ParseAsync()).QuerySelector("article h1")!.TextContent);
     }
 }

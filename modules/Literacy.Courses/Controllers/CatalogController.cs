@@ -1,7 +1,9 @@
 using System.Globalization;
 using Literacy.Courses.Lessons;
 using Microsoft.AspNetCore.Authorization;
+using Literacy.Modules;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Literacy.Courses.Controllers;
 
@@ -10,6 +12,7 @@ namespace Literacy.Courses.Controllers;
 [Route("courses")]
 public sealed class CatalogController(PublishedCourses courses) : Controller
 {
+    [OutputCache(PolicyName = OutputCaching.LearnerPages)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] CatalogFilter filter, CancellationToken cancellationToken)
     {

@@ -4,13 +4,16 @@ using Literacy.Courses.Lessons;
 using Literacy.Courses.Progress;
 using Literacy.Modules.Competencies;
 using Microsoft.AspNetCore.Authorization;
+using Literacy.Modules;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Literacy.Courses.Controllers;
 
 [Route("courses/{courseId}")]
 public sealed class CourseController(PublishedCourses courses, LearnerProgress progress, CompetencyFramework framework) : Controller
 {
+    [OutputCache(PolicyName = OutputCaching.LearnerPages)]
     [AllowAnonymous]
     [HttpGet("")]
     public async Task<IActionResult> Index(string courseId, CancellationToken cancellationToken)

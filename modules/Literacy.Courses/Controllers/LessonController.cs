@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Progress;
 using Microsoft.AspNetCore.Authorization;
+using Literacy.Modules;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Literacy.Courses.Controllers;
 
@@ -11,6 +13,7 @@ namespace Literacy.Courses.Controllers;
 [Route("courses/{courseId}/lessons/{lessonId}")]
 public sealed class LessonController(PublishedCourses courses, LessonPages pages, LearnerProgress progress) : Controller
 {
+    [OutputCache(PolicyName = OutputCaching.LearnerPages)]
     [AllowAnonymous]
     [HttpGet("")]
     public async Task<IActionResult> Index(string courseId, string lessonId, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Literacy.Modules.Audit;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Features;
 using Literacy.Modules.Lessons;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public sealed class CourseLibrary(
     SiteState site,
     PublishedCourses published,
     IAuditTrail audit,
+    IOutputCacheStore pageCache,
     IOptions<PackageLimits> limits,
     TimeProvider clock)
 {
@@ -137,7 +139,7 @@ public sealed class CourseLibrary(
         course.PublishedVersion = version;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        published.Invalidate();
+        await ForgetPublishedAsync(cancellationToken);
         await audit.RecordAsync("course.published", $"{courseId} {version}", cancellationToken: cancellationToken);
     }
 
@@ -154,7 +156,7 @@ public sealed class CourseLibrary(
         course.PreviousVersion = course.PublishedVersion;
         course.PublishedVersion = null;
         await db.SaveChangesAsync(cancellationToken);
-        published.Invalidate();
+        await ForgetPublishedAsync(cancellationToken);
         await audit.RecordAsync("course.unpublished", $"{courseId} {current.Version}", cancellationToken: cancellationToken);
     }
 
@@ -168,6 +170,13 @@ public sealed class CourseLibrary(
         }
 
         return previous;
+    }
+
+    /// <summary>Learners see the change at once on this node; other nodes' caches expire within seconds.</summary>
+    private async Task ForgetPublishedAsync(CancellationToken cancellationToken)
+    {
+        published.Invalidate();
+        await pageCache.EvictByTagAsync(Literacy.Modules.OutputCaching.LearnerPages, cancellationToken);
     }
 
     private static string? PeekId(PackageContents contents)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Literacy.Modules.Features;
@@ -65,6 +66,7 @@ public sealed class SiteState(ModuleCatalog catalog, IServiceScopeFactory scopes
         var store = scope.ServiceProvider.GetRequiredService<ISiteStateStore>();
         await store.SaveFeaturesAsync(change.Enable ? all : [], change.Enable ? [] : all, cancellationToken);
         await ReloadAsync(cancellationToken);
+        await ForgetCachedPagesAsync(scope.ServiceProvider, cancellationToken);
     }
 
     public async Task SetThemeAsync(string themeId, CancellationToken cancellationToken = default)
@@ -72,6 +74,16 @@ public sealed class SiteState(ModuleCatalog catalog, IServiceScopeFactory scopes
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ISiteStateStore>().SaveThemeAsync(themeId, cancellationToken);
         await ReloadAsync(cancellationToken);
+        await ForgetCachedPagesAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    /// <summary>Cached pages show menus and the theme: a switch makes them stale on this node at once (others expire in seconds).</summary>
+    private static async Task ForgetCachedPagesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<IOutputCacheStore>() is { } pages)
+        {
+            await pages.EvictByTagAsync(OutputCaching.LearnerPages, cancellationToken);
+        }
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken = default)

@@ -20,6 +20,7 @@ public static class PlatformPipeline
         app.UseFeatureGates();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: signed-in requests are never served from or stored in the cache
         app.UseAntiforgery();
     }
 

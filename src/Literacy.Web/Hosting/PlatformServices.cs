@@ -127,6 +127,12 @@ public static class PlatformServices
         // Chinese text goes out as UTF-8, not as &#x...; entities three times its size.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHttpContextAccessor();
+        // Learner pages seen by visitors who are not signed in are the same for everyone of a language: cached briefly.
+        services.AddOutputCache(o => o.AddPolicy(OutputCaching.LearnerPages, b => b
+            .Expire(TimeSpan.FromSeconds(30))
+            .SetVaryByQuery("*")
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            .Tag(OutputCaching.LearnerPages)));
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false) // no validation script: pages stay light
             .AddViewLocalization()

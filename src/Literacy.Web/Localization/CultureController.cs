@@ -9,8 +9,8 @@ namespace Literacy.Web.Localization;
 public sealed class CultureController : Controller
 {
     /// <summary>Switches the interface language and returns to the same page. Works without JavaScript.</summary>
-    [HttpPost("/culture")]
-    public IActionResult Set([FromForm] string culture, [FromForm] string? returnUrl)
+    [HttpGet("/culture")]
+    public IActionResult Set([FromQuery] string culture, [FromQuery] string? returnUrl)
     {
         if (PlatformServices.Cultures.Any(c => c.Name == culture))
         {
