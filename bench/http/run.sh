@@ -2,6 +2,7 @@
 # HTTP throughput of the published app (Release, Production) with wrk, client and server on
 # the same box. Absolute req/s depend on the machine, so the figure to watch is each page's
 # throughput as a ratio of /healthz (the cheapest endpoint), measured in the same run.
+# A path written @/path is requested signed in, as a learner who registered just before.
 # Overrides: BENCH_URLS="/ /healthz" (paths), BENCH_DURATION=10s, BENCH_WARMUP=3s,
 #            BENCH_CONNECTIONS=64, BENCH_THREADS=2, BENCH_PORT=18080, BENCH_BASELINE=/healthz
 set -euo pipefail
@@ -52,11 +53,23 @@ for ((i = 0; ; i++)); do
   sleep 0.1
 done
 
+# A fresh learner, registered through the real form, for the @/paths.
+jar="$data/cookies"
+page="$(curl -s -c "$jar" -b "$jar" "$base/account/register")"
+token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "DisplayName=Bench" \
+  --data-urlencode "Email=bench@bench.local" --data-urlencode "Password=a long bench password" \
+  --data-urlencode "ConfirmPassword=a long bench password" "$base/account/register"
+cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')"
+# curl and wrk arguments for a path: @/x means /x with the learner's cookies.
+path_of() { echo "${1#@}"; }
+auth_of() { [[ "$1" == @* ]] && echo "Cookie: $cookie" || echo "X-Bench: visitor"; }
+
 # Every page must answer 200 itself: a redirect or error page would be measured instead.
 for u in "${urls[@]}"; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' "$base$u")"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "$(auth_of "$u")" "$base$(path_of "$u")")"
   [[ "$code" == 200 ]] || { echo "bench: $u answered $code, not 200; server log:" >&2; cat "$log" >&2; exit 1; }
-  wrk -t"$threads" -c16 -d"$warmup" "$base$u" >/dev/null # warm-up: JIT, caches, pools
+  wrk -t"$threads" -c16 -d"$warmup" -H "$(auth_of "$u")" "$base$(path_of "$u")" >/dev/null # warm-up: JIT, caches, pools
 done
 
 # Start-up: the first start migrates an empty database and installs the bundled courses (setup recipe).
@@ -69,10 +82,10 @@ if [[ -n "$installed" ]]; then
 fi
 
 # Page weight as a learner's browser receives it (brotli), HTML plus the CSS and JS it links.
-weigh() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$base$1"; }
+weigh() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -H "$(auth_of "$1")" -w '%{size_download}' "$base$(path_of "$1")"; }
 printf '\n%-44s %8s %8s %8s %8s\n' "page weight, compressed bytes" HTML CSS JS total
 for u in "${urls[@]}"; do
-  html="$(curl -s "$base$u")"
+  html="$(curl -s -H "$(auth_of "$u")" "$base$(path_of "$u")")"
   h="$(weigh "$u")"; c=0; j=0
   for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' <<<"$html" | sed 's/.*href="//; s/"$//'); do c=$((c + $(weigh "$css"))); done
   for js in $(grep -o '<script[^>]* src="[^"]*"' <<<"$html" | sed 's/.* src="//; s/"$//'); do j=$((j + $(weigh "$js"))); done
@@ -82,7 +95,7 @@ done
 declare -A rps
 printf '\n%-24s %12s %10s %10s %8s\n' URL requests/s p50 p99 errors
 for u in "${urls[@]}"; do
-  r="$(wrk -t"$threads" -c"$conns" -d"$duration" --latency "$base$u")"
+  r="$(wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "$(auth_of "$u")" "$base$(path_of "$u")")"
   rps[$u]="$(awk '/^Requests\/sec:/ {print $2}' <<<"$r")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$r")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$r")"
@@ -95,7 +108,7 @@ echo "(wrk -t$threads -c$conns -d$duration, client and server on the same $(npro
 if [[ -n "${rps[$baseline]:-}" ]]; then
   for u in "${urls[@]}"; do
     [[ "$u" == "$baseline" ]] && continue
-    name=$u; [[ "$u" == / ]] && name=home
+    name=$u; [[ "$u" == / ]] && name=home; [[ "$u" == @* ]] && name="signed-in $(path_of "$u")"
     awk -v a="${rps[$u]}" -v b="${rps[$baseline]}" -v n="$name" -v m="${baseline#/}" \
       'BEGIN {printf "%s/%s throughput ratio: %.2f\n", n, m, a / b}'
   done

@@ -23,7 +23,7 @@ public sealed class DatabaseOptions
     public string ResolvedConnectionString => Provider switch
     {
         DatabaseProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString)
-            ? $"Data Source={Path.Combine(DataFolder, "literacy.db")};Cache=Shared;Pooling=True"
+            ? $"Data Source={Path.Combine(DataFolder, "literacy.db")};Pooling=True"
             : ConnectionString,
         _ => string.IsNullOrWhiteSpace(ConnectionString)
             ? throw new DatabaseStartupException(
