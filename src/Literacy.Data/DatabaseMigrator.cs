@@ -30,12 +30,12 @@ public sealed class DatabaseMigrator(
             PrepareDataFolder(db.DataFolder);
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var dbContext = (DbContext)scope.ServiceProvider.GetRequiredService(contexts.First().ContextType);
         try
         {
-            // The bare ADO.NET connection: EF would log its own error before ours.
-            await using var connection = dbContext.Database.GetDbConnection();
+            // A bare ADO.NET connection of its own: EF would log its own error before ours.
+            await using DbConnection connection = db.Provider == DatabaseProvider.PostgreSql
+                ? new NpgsqlConnection(db.ResolvedConnectionString)
+                : new SqliteConnection(db.ResolvedConnectionString);
             await connection.OpenAsync(cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)

@@ -22,8 +22,9 @@ public static class ModuleDatabases
             DatabaseProvider.PostgreSql => sp.GetRequiredService<TPostgres>(),
             _ => sp.GetRequiredService<TSqlite>(),
         });
-        services.AddDbContext<TSqlite>((sp, o) => Configure(sp, o, typeof(TContext)));
-        services.AddDbContext<TPostgres>((sp, o) => Configure(sp, o, typeof(TContext)));
+        // Pooled: a request reuses a context instead of building one (and its options) each time.
+        services.AddDbContextPool<TSqlite>((sp, o) => Configure(sp, o, typeof(TContext)));
+        services.AddDbContextPool<TPostgres>((sp, o) => Configure(sp, o, typeof(TContext)));
         return services;
     }
 
