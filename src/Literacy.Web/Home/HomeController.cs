@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Literacy.Modules;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Literacy.Web.Home;
 
@@ -7,6 +9,7 @@ namespace Literacy.Web.Home;
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]
+    [OutputCache(PolicyName = OutputCaching.LearnerPages)]
     public IActionResult Index() => View();
 
     /// <summary>The page shown for an error status, in the visitor's language. Re-executed with the failed request's method.</summary>
