@@ -4,6 +4,7 @@ using Literacy.Modules.Lessons;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Literacy.Courses.Packages;
 
@@ -55,7 +56,7 @@ public static class InstallStages
 }
 
 /// <summary>Installs queued uploads one at a time and deletes each uploaded file afterwards.</summary>
-public sealed class CourseInstallWorker(CourseInstalls installs, IServiceScopeFactory scopes, ILogger<CourseInstallWorker> logger) : BackgroundService
+public sealed class CourseInstallWorker(CourseInstalls installs, IServiceScopeFactory scopes, IOptions<PackageLimits> limits, ILogger<CourseInstallWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,7 +69,7 @@ public sealed class CourseInstallWorker(CourseInstalls installs, IServiceScopeFa
                 PackageContents contents;
                 await using (var zip = File.OpenRead(path))
                 {
-                    contents = PackageContents.FromZip(zip, new PackageLimits());
+                    contents = PackageContents.FromZip(zip, limits.Value);
                 }
 
                 var library = scope.ServiceProvider.GetRequiredService<CourseLibrary>();

@@ -29,7 +29,7 @@ public sealed record CourseManifest(
 
     public string SummaryIn(string culture) => Summary.GetValueOrDefault(culture) ?? Summary["zh-CN"];
 
-    public string ToJson() => JsonSerializer.Serialize(this with { }, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static CourseManifest FromJson(string json) => JsonSerializer.Deserialize<CourseManifest>(json, Json)!;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Literacy.Modules.Recipes;
 
 namespace Literacy.Courses.Packages;
@@ -9,7 +10,7 @@ namespace Literacy.Courses.Packages;
 /// <c>{ "step": "courses", "folder": "content/courses", "publish": true }</c>: installs every package folder found there
 /// through the same checks as an upload, and publishes it. A package already installed at that version is left alone.
 /// </summary>
-public sealed class CoursesStep(CourseLibrary library, ILogger<CoursesStep> logger) : IRecipeStep
+public sealed class CoursesStep(CourseLibrary library, IOptions<PackageLimits> limits, ILogger<CoursesStep> logger) : IRecipeStep
 {
     public string Name => "courses";
 
@@ -21,7 +22,7 @@ public sealed class CoursesStep(CourseLibrary library, ILogger<CoursesStep> logg
         var installed = 0;
         foreach (var package in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
         {
-            var result = await library.InstallAsync(PackageContents.FromFolder(package, new PackageLimits()), "recipe", cancellationToken);
+            var result = await library.InstallAsync(PackageContents.FromFolder(package, limits.Value), "recipe", cancellationToken);
             if (!result.Succeeded)
             {
                 if (result.Problems.Any(p => p.Message.Contains("already installed", StringComparison.Ordinal)))
