@@ -25,7 +25,7 @@ public sealed class LessonController(PublishedCourses courses, LessonPages pages
         }
 
         var done = User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-            && (await progress.StatusAsync(userId, courseId, cancellationToken)).DoneLessons.Contains(lessonId);
+            && await progress.IsLessonDoneAsync(userId, courseId, lessonId);
         var page = await pages.BuildAsync(course.Manifest, course.Version, lessonId, CultureInfo.CurrentUICulture.Name, done, preview: false, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
