@@ -25,7 +25,7 @@ public sealed class LessonController(PublishedCourses courses, LessonPages pages
         }
 
         var done = User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-            && await progress.IsLessonDoneAsync(userId, courseId, lessonId);
+            && await progress.IsLessonDoneAsync(userId, courseId, lessonId, cancellationToken);
         var page = await pages.BuildAsync(course.Manifest, course.Version, lessonId, CultureInfo.CurrentUICulture.Name, done, preview: false, cancellationToken);
         return page is null ? NotFound() : View(page);
     }

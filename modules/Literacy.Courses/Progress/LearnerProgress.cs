@@ -12,33 +12,16 @@ public sealed record CourseStatus(bool Enrolled, IReadOnlySet<string> DoneLesson
 /// <summary>Enrolment, lesson progress and completion. Completion is decided once, in the database, so its event is raised once.</summary>
 public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses courses, IQuizResults quizzes, DomainEvents events, TimeProvider clock)
 {
-    // Compiled once: these run on every page a signed-in learner opens, and EF's per-query overhead is most of their cost.
-    private static readonly Func<CoursesDbContext, string, string, Task<Enrolment?>> FindEnrolment =
-        EF.CompileAsyncQuery((CoursesDbContext db, string userId, string courseId) =>
-            db.Enrolments.AsNoTracking().FirstOrDefault(e => e.UserId == userId && e.CourseId == courseId));
-
-    private static readonly Func<CoursesDbContext, string, string, IAsyncEnumerable<string>> DoneLessonIds =
-        EF.CompileAsyncQuery((CoursesDbContext db, string userId, string courseId) =>
-            db.LessonCompletions.AsNoTracking().Where(l => l.UserId == userId && l.CourseId == courseId).Select(l => l.LessonId));
-
-    private static readonly Func<CoursesDbContext, string, string, string, Task<bool>> LessonDone =
-        EF.CompileAsyncQuery((CoursesDbContext db, string userId, string courseId, string lessonId) =>
-            db.LessonCompletions.Any(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId));
-
     public async Task<CourseStatus> StatusAsync(string userId, string courseId, CancellationToken cancellationToken)
     {
-        var enrolment = await FindEnrolment(db, userId, courseId);
-        var done = new HashSet<string>();
-        await foreach (var lessonId in DoneLessonIds(db, userId, courseId).WithCancellation(cancellationToken))
-        {
-            done.Add(lessonId);
-        }
-
-        return new CourseStatus(enrolment is not null, done, enrolment?.CompletedUtc, enrolment?.Score);
+        var enrolment = await db.Enrolments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.CourseId == courseId, cancellationToken);
+        var done = await db.LessonCompletions.AsNoTracking().Where(l => l.UserId == userId && l.CourseId == courseId).Select(l => l.LessonId).ToListAsync(cancellationToken);
+        return new CourseStatus(enrolment is not null, done.ToHashSet(), enrolment?.CompletedUtc, enrolment?.Score);
     }
 
     /// <summary>Whether the learner finished one lesson: all a lesson page needs to know, in one query.</summary>
-    public Task<bool> IsLessonDoneAsync(string userId, string courseId, string lessonId) => LessonDone(db, userId, courseId, lessonId);
+    public Task<bool> IsLessonDoneAsync(string userId, string courseId, string lessonId, CancellationToken cancellationToken) =>
+        db.LessonCompletions.AnyAsync(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId, cancellationToken);
 
     public async Task EnrolAsync(string userId, string courseId, CancellationToken cancellationToken)
     {
