@@ -29,10 +29,6 @@ public sealed class ModuleCatalog
     /// <summary>The module whose code lives in the given assembly, if any.</summary>
     public IModule? ModuleOf(Assembly assembly) =>
         Modules.FirstOrDefault(m => m.GetType().Assembly == assembly);
-
-    /// <summary>The module that declares the given feature.</summary>
-    public IModule ModuleOfFeature(string featureId) =>
-        Modules.First(m => m.Manifest.Features.Any(f => string.Equals(f.Id, featureId, StringComparison.OrdinalIgnoreCase)));
 }
 
 public sealed class ModuleCatalogException(string message) : Exception(message);

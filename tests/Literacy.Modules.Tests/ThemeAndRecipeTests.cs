@@ -43,7 +43,7 @@ public sealed class ThemeAndRecipeTests
         var counting = new CountingStep();
         var recipe = Recipe.Parse("""{ "name": "r", "description": "", "steps": [ { "step": "count" }, { "step": "teleport" } ] }""", "r.json");
         var runner = new RecipeRunner([counting], NullLogger<RecipeRunner>.Instance);
-        var ex = await Assert.ThrowsAsync<RecipeException>(() => runner.RunAsync(recipe, "."));
+        var ex = await Assert.ThrowsAsync<RecipeException>(() => runner.RunAsync(recipe));
         Assert.Contains("teleport", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, counting.Runs);
     }

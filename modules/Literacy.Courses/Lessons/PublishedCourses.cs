@@ -50,7 +50,7 @@ public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache c
             var rows = await db.Lessons.AsNoTracking()
                 .Where(l => l.CourseId == courseId && l.Version == version && l.LessonId == lessonId && (l.Culture == culture || l.Culture == "zh-CN"))
                 .ToListAsync(cancellationToken);
-            var row = rows.FirstOrDefault(r => r.Culture == culture) ?? rows.FirstOrDefault();
+            var row = InCulture(rows, r => r.Culture, culture);
             return row is null ? null : new LessonPage(row.CourseId, row.Version, row.LessonId, row.Culture, row.Order, row.Title, row.Minutes,
                 JsonSerializer.Deserialize<List<LessonPart>>(row.PartsJson, Json)!);
         });
@@ -67,7 +67,7 @@ public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache c
                 .Select(l => new { l.LessonId, l.Culture, l.Title, l.Minutes, l.Order })
                 .ToListAsync(cancellationToken);
             return (IReadOnlyList<(string, string, int)>)rows.GroupBy(r => r.LessonId)
-                .Select(g => g.FirstOrDefault(r => r.Culture == culture) ?? g.First())
+                .Select(g => InCulture(g, r => r.Culture, culture)!)
                 .OrderBy(r => r.Order)
                 .Select(r => (r.LessonId, r.Title, r.Minutes))
                 .ToList();
@@ -86,7 +86,7 @@ public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache c
             var rows = await db.Blocks.AsNoTracking()
                 .Where(b => b.CourseId == courseId && b.Version == version && b.BlockId == blockId && (b.Culture == culture || b.Culture == "zh-CN"))
                 .ToListAsync(cancellationToken);
-            var row = rows.FirstOrDefault(r => r.Culture == culture) ?? rows.FirstOrDefault();
+            var row = InCulture(rows, r => r.Culture, culture);
             return row is null ? null : new LessonBlock(row.CourseId, row.Version, row.LessonId, row.BlockId, row.Type, row.Definition, row.Culture);
         });
 
@@ -98,4 +98,8 @@ public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache c
         return await db.Blocks.AsNoTracking().Where(b => b.CourseId == courseId && b.Version == version && b.Type == "quiz")
             .Select(b => b.BlockId).Distinct().ToListAsync(cancellationToken);
     }
+
+    /// <summary>The row in the reader's language, else the one there is (queries ask for it and for zh-CN, the fallback).</summary>
+    private static T? InCulture<T>(IEnumerable<T> rows, Func<T, string> cultureOf, string culture) =>
+        rows.FirstOrDefault(r => cultureOf(r) == culture) ?? rows.FirstOrDefault();
 }

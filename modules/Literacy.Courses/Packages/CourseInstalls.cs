@@ -11,6 +11,8 @@ namespace Literacy.Courses.Packages;
 /// <summary>How far an install has got, for the page the administrator watches.</summary>
 public sealed record InstallStatus(Guid Id, string FileName, string Stage, int Done, int Total, InstallResult? Result)
 {
+    public DateTime? FinishedUtc { get; init; }
+
     public bool Finished => Result is not null;
 }
 
@@ -27,6 +29,12 @@ public sealed class CourseInstalls
 
     public Guid Enqueue(string zipPath, string fileName, string user)
     {
+        // Results are kept an hour for the administrator to read, then forgotten, so the table does not grow forever.
+        foreach (var old in _status.Values.Where(s => s.FinishedUtc < DateTime.UtcNow.AddHours(-1)))
+        {
+            _status.TryRemove(old.Id, out _);
+        }
+
         var id = Guid.NewGuid();
         _status[id] = new InstallStatus(id, fileName, InstallStages.Waiting, 0, 0, null);
         _queue.Writer.TryWrite(new InstallJob(id, zipPath, user));
@@ -39,7 +47,7 @@ public sealed class CourseInstalls
         _status.AddOrUpdate(id, _ => new InstallStatus(id, string.Empty, stage, done, total, null), (_, s) => s with { Stage = stage, Done = done, Total = total });
 
     public void Finish(Guid id, InstallResult result) =>
-        _status.AddOrUpdate(id, _ => new InstallStatus(id, string.Empty, InstallStages.Done, 0, 0, result), (_, s) => s with { Stage = InstallStages.Done, Result = result });
+        _status.AddOrUpdate(id, _ => new InstallStatus(id, string.Empty, InstallStages.Done, 0, 0, result) { FinishedUtc = DateTime.UtcNow }, (_, s) => s with { Stage = InstallStages.Done, Result = result, FinishedUtc = DateTime.UtcNow });
 }
 
 public sealed record InstallJob(Guid Id, string Path, string User);

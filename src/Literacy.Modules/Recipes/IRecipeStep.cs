@@ -11,12 +11,9 @@ public interface IRecipeStep
 }
 
 /// <summary>What a recipe run tells the person who started it, e.g. the one-time passwords of demo users.</summary>
-public sealed class RecipeContext(string recipeDirectory)
+public sealed class RecipeContext
 {
     private readonly List<string> _notes = [];
-
-    /// <summary>Where the recipe file is, so that steps can name files relative to it.</summary>
-    public string RecipeDirectory { get; } = recipeDirectory;
 
     public IReadOnlyList<string> Notes => _notes;
 

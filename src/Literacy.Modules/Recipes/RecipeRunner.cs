@@ -5,7 +5,7 @@ namespace Literacy.Modules.Recipes;
 /// <summary>Runs a recipe's steps in order, each by the step handler that carries its name.</summary>
 public sealed class RecipeRunner(IEnumerable<IRecipeStep> steps, ILogger<RecipeRunner> logger)
 {
-    public async Task<RecipeContext> RunAsync(Recipe recipe, string recipeDirectory, CancellationToken cancellationToken = default)
+    public async Task<RecipeContext> RunAsync(Recipe recipe, CancellationToken cancellationToken = default)
     {
         var handlers = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
         var named = recipe.Steps.Select(step => (Step: step, Name: step.TryGetProperty("step", out var n) ? n.GetString() : null)).ToList();
@@ -16,7 +16,7 @@ public sealed class RecipeRunner(IEnumerable<IRecipeStep> steps, ILogger<RecipeR
                 $"Recipe '{recipe.Name}' has steps nobody can run: {string.Join(", ", unknown)}. Known steps: {string.Join(", ", handlers.Keys.Order())}.");
         }
 
-        var context = new RecipeContext(recipeDirectory);
+        var context = new RecipeContext();
         foreach (var (step, name) in named)
         {
             logger.LogInformation("Recipe {Recipe}: running step {Step}", recipe.Name, name);

@@ -53,7 +53,7 @@ public sealed class FirstRun(
     {
         var path = Path.Combine(environment.ContentRootPath, "Recipes", "setup.json");
         var recipe = await Recipe.LoadAsync(path, cancellationToken);
-        await services.GetRequiredService<RecipeRunner>().RunAsync(recipe, Path.GetDirectoryName(path)!, cancellationToken);
+        await services.GetRequiredService<RecipeRunner>().RunAsync(recipe, cancellationToken);
         db.SiteSettings.Add(new SiteSetting { Name = SiteSetting.SetupRecipe, Value = recipe.Name });
         await db.SaveChangesAsync(cancellationToken);
         await services.GetRequiredService<IAuditTrail>().RecordAsync("recipe.applied", recipe.Name, cancellationToken: cancellationToken);

@@ -57,7 +57,7 @@ public sealed class SetupController(
         if (request.AddDemoUsers)
         {
             var path = Path.Combine(environment.ContentRootPath, "Recipes", "demo.json");
-            notes = (await recipes.RunAsync(await Recipe.LoadAsync(path, cancellationToken), Path.GetDirectoryName(path)!, cancellationToken)).Notes;
+            notes = (await recipes.RunAsync(await Recipe.LoadAsync(path, cancellationToken), cancellationToken)).Notes;
         }
 
         return View("Done", notes);
