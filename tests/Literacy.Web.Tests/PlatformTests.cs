@@ -228,10 +228,10 @@ public abstract class PlatformTests(PlatformFactory site)
         Assert.NotNull((await visitor.GetPageAsync("/")).QuerySelector("nav.main-nav a[href='/courses']"));
         try
         {
-            // Quizzes need courses: the administrator is shown that first, and nothing changes yet.
+            // Quizzes and the credit bank need courses: the administrator is shown that first, and nothing changes yet.
             using var asked = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/disable", new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
-            Assert.Equal(["Assessments"], (await asked.ParseAsync()).QuerySelectorAll("#also-changed li").Select(li => li.TextContent));
+            Assert.Equal(["Assessments", "CreditBank"], (await asked.ParseAsync()).QuerySelectorAll("#also-changed li").Select(li => li.TextContent).Order());
             using var stillThere = await visitor.GetAsync("/courses");
             Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
 
@@ -248,6 +248,8 @@ public abstract class PlatformTests(PlatformFactory site)
             // Switching quizzes back on brings courses with them, after confirming.
             using var on = await admin.SubmitAsync("/admin/modules", "/admin/modules/Assessments/enable", new Dictionary<string, string> { ["confirmed"] = "true" });
             Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+            using var credits = await admin.SubmitAsync("/admin/modules", "/admin/modules/CreditBank/enable", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, credits.StatusCode);
         }
 
         using var back = await visitor.GetAsync("/courses");
@@ -256,7 +258,7 @@ public abstract class PlatformTests(PlatformFactory site)
 
         await using var scope = Site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "feature.disabled" && a.Target == "Courses" && a.Details == "Courses, Assessments"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "feature.disabled" && a.Target == "Courses" && a.Details!.StartsWith("Courses, ") && a.Details.Contains("CreditBank")));
         Assert.True((await db.FeatureSwitches.SingleAsync(f => f.FeatureId == "Courses")).Enabled);
         Assert.True((await db.FeatureSwitches.SingleAsync(f => f.FeatureId == "Assessments")).Enabled);
     }

@@ -73,6 +73,9 @@ public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache c
                 .ToList();
         }))!;
 
+    public async Task<string?> TitleAsync(string courseId, string culture, CancellationToken cancellationToken) =>
+        (await FindAsync(courseId, cancellationToken))?.Manifest.TitleIn(culture);
+
     public async Task<LessonBlock?> FindPublishedBlockAsync(string courseId, string blockId, string culture, CancellationToken cancellationToken) =>
         await FindAsync(courseId, cancellationToken) is { } course ? await BlockAsync(courseId, course.Version, blockId, culture, cancellationToken) : null;
 

@@ -15,6 +15,13 @@ public sealed record CompetencyFramework(string Id, IReadOnlyList<CompetencyArea
 
     public int MaxLevel => Levels.Count;
 
+    public string AreaName(string areaId, string culture) =>
+        Areas.FirstOrDefault(a => a.Id == areaId) is { } a ? (culture == "zh-CN" ? a.Chinese : a.English) : areaId;
+
+    public string LevelName(int level, string culture) =>
+        Levels.FirstOrDefault(l => l.GetProperty("level").GetInt32() == level) is { ValueKind: JsonValueKind.Object } l
+            && l.TryGetProperty(culture == "zh-CN" ? "zh-CN" : "en", out var name) ? name.GetString()! : level.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static CompetencyFramework Load(string path) =>
         JsonSerializer.Deserialize<CompetencyFramework>(File.ReadAllText(path), Json)
             ?? throw new InvalidDataException($"{path} is empty.");

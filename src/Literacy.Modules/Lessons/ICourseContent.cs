@@ -5,6 +5,9 @@ public interface ICourseContent
 {
     /// <summary>The definition of a block in the published version of a course, or null if there is none.</summary>
     Task<LessonBlock?> FindPublishedBlockAsync(string courseId, string blockId, string culture, CancellationToken cancellationToken);
+
+    /// <summary>The title of a published course in the reader's language, or null if it is not published.</summary>
+    Task<string?> TitleAsync(string courseId, string culture, CancellationToken cancellationToken);
 }
 
 /// <summary>Learners' best quiz scores, for deciding whether a course is complete. The assessments module answers it.</summary>

@@ -8,6 +8,9 @@ public sealed record MenuItem(LocalizedString Text, string Url, int Order = 0)
     public string? Feature { get; init; }
 
     public string? Permission { get; init; }
+
+    /// <summary>Only for signed-in users (a learner's own pages), whatever their role.</summary>
+    public bool SignedIn { get; init; }
 }
 
 public static class Menus

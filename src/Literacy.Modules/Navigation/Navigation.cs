@@ -18,6 +18,7 @@ public sealed class Navigation(IEnumerable<INavigationProvider> providers, SiteS
         return items
             .Where(i => i.Feature is null || state.IsEnabled(i.Feature))
             .Where(i => i.Permission is null || permissions.IsGranted(user, i.Permission))
+            .Where(i => !i.SignedIn || user.Identity?.IsAuthenticated == true)
             .OrderBy(i => i.Order)
             .ToList();
     }

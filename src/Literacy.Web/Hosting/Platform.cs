@@ -1,5 +1,6 @@
 using Literacy.Assessments;
 using Literacy.Courses;
+using Literacy.CreditBank;
 using Literacy.Modules;
 using Literacy.Modules.Themes;
 using Literacy.Themes.Countryside;
@@ -14,6 +15,7 @@ public static class Platform
     [
         typeof(CoursesModule),
         typeof(AssessmentsModule),
+        typeof(CreditBankModule),
     ];
 
     public static Type[] ThemeTypes { get; } =

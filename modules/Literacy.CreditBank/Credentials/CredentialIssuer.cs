@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Literacy.CreditBank.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Literacy.CreditBank.Credentials;
+
+/// <summary>
+/// Makes the signed credential for an earned unit: a W3C Verifiable Credential 2.0 of type OpenBadgeCredential (Open Badges 3.0),
+/// secured as a JWT (VC-JOSE-COSE, ES256). The learner is named only by a salted hash of their email address.
+/// </summary>
+public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IOptions<CreditBankOptions> options)
+{
+    public const int StatusListSize = 131_072; // bits: the minimum the Bitstring Status List spec recommends, for herd privacy
+
+    private static readonly JsonWebTokenHandler Tokens = new();
+
+    /// <summary>Adds the credential for <paramref name="entry"/> to the context; the caller commits it with the entry.</summary>
+    public async Task<IssuedCredential> IssueAsync(LedgerEntry entry, CertificationUnit unit, string email, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var id = Guid.NewGuid();
+        var index = (await db.Credentials.MaxAsync(c => (int?)c.StatusIndex, cancellationToken) ?? -1) + 1;
+        if (index >= StatusListSize)
+        {
+            throw new InvalidOperationException("The revocation status list is full; a second list is needed.");
+        }
+
+        var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var identityHash = "sha256$" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant() + salt)));
+        var issued = entry.RecordedUtc;
+        var credential = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
+            ["id"] = o.Link($"credentials/{id}"),
+            ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
+            ["issuer"] = new JsonObject
+            {
+                ["id"] = o.IssuerDid,
+                ["type"] = new JsonArray("Profile"),
+                ["name"] = o.IssuerName,
+                ["url"] = o.BaseUri.ToString(),
+            },
+            ["validFrom"] = issued.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["name"] = unit.TitleEn,
+            ["credentialSubject"] = new JsonObject
+            {
+                ["type"] = new JsonArray("AchievementSubject"),
+                ["identifier"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "IdentityObject",
+                    ["identityType"] = "emailAddress",
+                    ["hashed"] = true,
+                    ["identityHash"] = identityHash,
+                    ["salt"] = salt,
+                }),
+                ["creditsEarned"] = unit.Credits,
+                ["achievement"] = new JsonObject
+                {
+                    ["id"] = o.Link($"credentials/units/{unit.Id}"),
+                    ["type"] = new JsonArray("Achievement"),
+                    ["achievementType"] = "Certificate",
+                    ["name"] = unit.TitleEn,
+                    ["description"] = unit.DescriptionEn,
+                    ["criteria"] = new JsonObject { ["narrative"] = unit.DescriptionEn },
+                    ["creditsAvailable"] = unit.Credits,
+                    ["tag"] = new JsonArray([.. unit.CompetencyIds.Select(c => (JsonNode)$"digcomp:{c}"), $"level:{unit.Level}"]),
+                    ["inLanguage"] = "en",
+                },
+            },
+            ["credentialStatus"] = new JsonObject
+            {
+                ["id"] = o.Link($"credentials/status/1#{index}"),
+                ["type"] = "BitstringStatusListEntry",
+                ["statusPurpose"] = "revocation",
+                ["statusListIndex"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["statusListCredential"] = o.Link("credentials/status/1"),
+            },
+            // Registered JWT claims as well, for verifiers that only know plain JWTs.
+            ["iss"] = o.IssuerDid,
+            ["jti"] = o.Link($"credentials/{id}"),
+            ["iat"] = new DateTimeOffset(issued).ToUnixTimeSeconds(),
+        };
+        var jwt = await SignAsync(credential, cancellationToken);
+        var issuedCredential = new IssuedCredential
+        {
+            Id = id,
+            AccountId = entry.AccountId,
+            LedgerEntryId = entry.Id,
+            UnitId = unit.Id,
+            IssuedUtc = issued,
+            StatusIndex = index,
+            Jwt = jwt,
+        };
+        db.Credentials.Add(issuedCredential);
+        return issuedCredential;
+    }
+
+    /// <summary>Signs a credential's JSON with the current key: header {alg: ES256, kid, typ: vc+jwt}.</summary>
+    public async Task<string> SignAsync(JsonObject credential, CancellationToken cancellationToken)
+    {
+        var key = await keys.CurrentAsync(cancellationToken);
+        return Tokens.CreateToken(
+            credential.ToJsonString(),
+            new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
+            new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = "vc+jwt" });
+    }
+}

@@ -1,0 +1,15 @@
+using QRCoder;
+
+namespace Literacy.CreditBank.Credentials;
+
+/// <summary>QR codes as inline SVG: sharp at any print size, no image request, readable by any phone camera.</summary>
+public static class QrCodes
+{
+    public static string Svg(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(4);
+        return svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
+    }
+}

@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using Literacy.CreditBank.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Literacy.CreditBank.Credentials;
+
+/// <summary>
+/// The revocation list as a Bitstring Status List credential (W3C): one bit per issued credential, set when it is revoked,
+/// GZIP-compressed and base64url-encoded, signed like any credential so a verifier can trust it.
+/// </summary>
+public sealed class StatusList(CreditBankDbContext db, CredentialIssuer issuer, IOptions<CreditBankOptions> options, TimeProvider clock)
+{
+    public async Task<string> SignedAsync(CancellationToken cancellationToken)
+    {
+        var revoked = await db.Credentials.AsNoTracking().Where(c => c.RevokedUtc != null).Select(c => c.StatusIndex).ToListAsync(cancellationToken);
+        var o = options.Value;
+        var list = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["id"] = o.Link("credentials/status/1"),
+            ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
+            ["issuer"] = o.IssuerDid,
+            ["validFrom"] = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["credentialSubject"] = new JsonObject
+            {
+                ["id"] = o.Link("credentials/status/1#list"),
+                ["type"] = "BitstringStatusList",
+                ["statusPurpose"] = "revocation",
+                ["encodedList"] = Encode(revoked),
+            },
+            ["iss"] = o.IssuerDid,
+        };
+        return await issuer.SignAsync(list, cancellationToken);
+    }
+
+    /// <summary>Multibase base64url ("u" prefix) of the GZIP-compressed bitstring; bit 0 is the left-most bit of the first byte.</summary>
+    internal static string Encode(IEnumerable<int> revoked)
+    {
+        var bits = new byte[CredentialIssuer.StatusListSize / 8];
+        foreach (var i in revoked)
+        {
+            bits[i / 8] |= (byte)(0x80 >> (i % 8));
+        }
+
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal))
+        {
+            gzip.Write(bits);
+        }
+
+        return "u" + Base64UrlEncoder.Encode(compressed.ToArray());
+    }
+
+    public static bool IsSet(string encodedList, int index)
+    {
+        using var gzip = new GZipStream(new MemoryStream(Base64UrlEncoder.DecodeBytes(encodedList.StartsWith('u') ? encodedList[1..] : encodedList)), CompressionMode.Decompress);
+        using var bits = new MemoryStream();
+        gzip.CopyTo(bits);
+        var bytes = bits.ToArray();
+        return index / 8 < bytes.Length && (bytes[index / 8] & (0x80 >> (index % 8))) != 0;
+    }
+}

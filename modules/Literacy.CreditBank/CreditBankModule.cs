@@ -1,0 +1,49 @@
+using Literacy.CreditBank.Accounts;
+using Literacy.CreditBank.Credentials;
+using Literacy.CreditBank.Data;
+using Literacy.CreditBank.Earning;
+using Literacy.CreditBank.Ledger;
+using Literacy.CreditBank.Units;
+using Literacy.Data;
+using Literacy.Modules;
+using Literacy.Modules.Events;
+using Literacy.Modules.Navigation;
+using Literacy.Modules.Permissions;
+using Literacy.Modules.Recipes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.CreditBank;
+
+public sealed class CreditBankModule : IModule
+{
+    public const string Id = "CreditBank";
+
+    public ModuleManifest Manifest { get; } = new(
+        Id,
+        "Credit bank",
+        "1.0.0",
+        "Learning",
+        "Learning accounts, certification units, the tamper-evident ledger and verifiable credentials.",
+        [new FeatureManifest(Id, "Credit bank", "Learners earn credits and signed certificates that anyone can verify.", "Courses")]);
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CreditBankDbContext, SqliteCreditBankDbContext, PostgresCreditBankDbContext>();
+        services.AddOptions<CreditBankOptions>().Bind(configuration.GetSection("CreditBank"));
+        services.AddScoped<CreditLedger>();
+        services.AddScoped<LedgerVerification>();
+        services.AddScoped<IssuerKeys>();
+        services.AddScoped<CredentialIssuer>();
+        services.AddScoped<CredentialVerifier>();
+        services.AddScoped<StatusList>();
+        services.AddScoped<Revocations>();
+        services.AddScoped<Awards>();
+        services.AddScoped<LearningAccounts>();
+        services.AddScoped<IDomainEventHandler<CourseCompleted>, CourseCompletedRule>();
+        services.AddScoped<IRecipeStep, UnitsStep>();
+        services.AddSingleton<INavigationProvider, MainMenu>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+    }
+}

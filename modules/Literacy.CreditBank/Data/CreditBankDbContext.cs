@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Literacy.CreditBank.Data;
+
+public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<CertificationUnit> Units => Set<CertificationUnit>();
+
+    public DbSet<LearningAccount> Accounts => Set<LearningAccount>();
+
+    public DbSet<LedgerEntry> Entries => Set<LedgerEntry>();
+
+    public DbSet<IssuedCredential> Credentials => Set<IssuedCredential>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.Entity<CertificationUnit>(e =>
+        {
+            e.ToTable("CertificationUnits");
+            e.Property(u => u.Id).HasMaxLength(60);
+            e.Property(u => u.CourseId).HasMaxLength(60);
+            e.Property(u => u.Area).HasMaxLength(10);
+        });
+        builder.Entity<LearningAccount>(e =>
+        {
+            e.ToTable("LearningAccounts");
+            e.HasIndex(a => a.UserId).IsUnique();
+        });
+        builder.Entity<LedgerEntry>(e =>
+        {
+            e.ToTable("LedgerEntries");
+            // The chain cannot fork: two writers that read the same head collide here and one retries.
+            e.HasIndex(l => new { l.AccountId, l.Sequence }).IsUnique();
+            // A repeated event pays nothing: the second insert collides here.
+            e.HasIndex(l => new { l.AccountId, l.SourceId }).IsUnique();
+            e.Property(l => l.UnitId).HasMaxLength(60);
+            e.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(l => l.Hash).HasMaxLength(64);
+            e.Property(l => l.PreviousHash).HasMaxLength(64);
+        });
+        builder.Entity<IssuedCredential>(e =>
+        {
+            e.ToTable("Credentials");
+            e.HasIndex(c => c.StatusIndex).IsUnique();
+            e.HasIndex(c => c.LedgerEntryId).IsUnique();
+            e.HasIndex(c => c.AccountId);
+            e.Property(c => c.UnitId).HasMaxLength(60);
+        });
+        builder.Entity<SigningKey>(e =>
+        {
+            e.ToTable("SigningKeys");
+            e.HasKey(k => k.KeyId);
+            e.Property(k => k.KeyId).HasMaxLength(40);
+        });
+    }
+}
+
+public sealed class SqliteCreditBankDbContext(DbContextOptions<SqliteCreditBankDbContext> options) : CreditBankDbContext(options);
+
+public sealed class PostgresCreditBankDbContext(DbContextOptions<PostgresCreditBankDbContext> options) : CreditBankDbContext(options);
