@@ -52,6 +52,23 @@ public sealed class CourseJourneyTests(BrowserSite site) : IClassFixture<Browser
         await Accessibility.AssertNoViolationsAsync(page);
         Assert.True(lessons >= 4);
         Assert.Single(site.Events.All.OfType<Literacy.Modules.Events.CourseCompleted>(), e => e.CourseId == "smartphone-basics");
+
+        // The course earned a certification unit: credits in the learning account, and a certificate anyone can check.
+        await page.GetByRole(AriaRole.Link, new() { Name = "我的学习账户" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("您有 2 学分");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "打印成绩单" }).ClickAsync();
+        await Assertions.Expect(page.Locator("article.printable table")).ToContainTextAsync("日常使用智能手机");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GoBackAsync();
+        await page.Locator("#certificates ~ ul a").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".verdict strong")).ToHaveTextAsync("有效");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "打印证书" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".certificate-name")).ToHaveTextAsync("王阿姨");
+        await Assertions.Expect(page.Locator("figure.qr svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "打印" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
     }
 
     /// <summary>Answers a quiz the way a learner who read the lesson would: reads the right answers from the server's stored definition.</summary>

@@ -37,7 +37,7 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Literacy"] = "Information",
-                ["CreditBank:IssuerUrl"] = BaseAddress.ToString(),
+                ["CreditBank:IssuerUrl"] = "http://localhost", // credentials name the in-memory test server
             })));
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureServices(services => services.AddSingleton<IDomainEventHandler<CourseCompleted>>(Events));

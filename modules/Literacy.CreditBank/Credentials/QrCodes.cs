@@ -10,6 +10,7 @@ public static class QrCodes
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var svg = new SvgQRCode(data).GetGraphic(4);
-        return svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
+        // The caption beside it gives the same address in words, so screen readers skip the picture.
+        return svg[svg.IndexOf("<svg", StringComparison.Ordinal)..].Replace("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", StringComparison.Ordinal);
     }
 }
