@@ -3,6 +3,7 @@ using Literacy.CreditBank.Credentials;
 using Literacy.CreditBank.Data;
 using Literacy.CreditBank.Earning;
 using Literacy.CreditBank.Ledger;
+using Literacy.CreditBank.Recognition;
 using Literacy.CreditBank.Units;
 using Literacy.Data;
 using Literacy.Modules;
@@ -36,6 +37,9 @@ public sealed class CreditBankModule : IModule
         services.AddScoped<IssuerKeys>();
         services.AddScoped<CredentialIssuer>();
         services.AddScoped<CredentialVerifier>();
+        services.AddSingleton<RemoteStatusLists>();
+        services.AddHttpClient(RemoteStatusLists.Client, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<Recognitions>();
         services.AddScoped<StatusList>();
         services.AddScoped<Revocations>();
         services.AddScoped<Awards>();

@@ -33,10 +33,10 @@ public static class People
     }
 
     /// <summary>A new learner who registered through the register page and is signed in.</summary>
-    public static async Task<(HttpClient Client, string Email)> LearnerAsync(this PlatformFactory site, string? name = null)
+    public static async Task<(HttpClient Client, string Email)> LearnerAsync(this PlatformFactory site, string? name = null, string? email = null)
     {
         var client = site.Visitor();
-        var email = $"learner-{Guid.NewGuid():N}@test.literacy.local";
+        email ??= $"learner-{Guid.NewGuid():N}@test.literacy.local";
         var response = await client.SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
             ["DisplayName"] = name ?? "Test Learner",

@@ -20,6 +20,8 @@ public sealed record CredentialPage(
     string IssuerName,
     string Culture);
 
+public sealed record UnitPage(CertificationUnit Unit, string Culture, string IssuerName);
+
 /// <summary>Public pages of a credential: anyone with the link can check it, print it or download the signed original. No sign-in.</summary>
 [AllowAnonymous]
 [Route("credentials")]
@@ -44,6 +46,14 @@ public sealed class CredentialsController(
     {
         var jwt = await db.Credentials.AsNoTracking().Where(c => c.Id == id).Select(c => c.Jwt).FirstOrDefaultAsync(cancellationToken);
         return jwt is null ? NotFound() : File(System.Text.Encoding.ASCII.GetBytes(jwt), "application/vc+jwt", $"credential-{id}.jwt");
+    }
+
+    /// <summary>What a unit certifies: the page every credential's achievement id points to.</summary>
+    [HttpGet("units/{unitId}")]
+    public async Task<IActionResult> Unit(string unitId, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        return unit is null ? NotFound() : View(new UnitPage(unit, CultureInfo.CurrentUICulture.Name, options.Value.IssuerName));
     }
 
     /// <summary>The revocation list (Bitstring Status List credential) that every credential points to.</summary>

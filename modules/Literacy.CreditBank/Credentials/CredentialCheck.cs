@@ -9,6 +9,7 @@ public enum CredentialOutcome
     Expired,
     NotYetValid,
     BadSignature,
+    StatusUnavailable,
     UnknownIssuer,
     Malformed,
     TooLarge,

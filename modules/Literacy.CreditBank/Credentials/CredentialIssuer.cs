@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -24,12 +25,14 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
     {
         var o = options.Value;
         var id = Guid.NewGuid();
-        var index = (await db.Credentials.MaxAsync(c => (int?)c.StatusIndex, cancellationToken) ?? -1) + 1;
-        if (index >= StatusListSize)
+        // A random free bit, not the next one, so that the list reveals nothing about the order of issue (as the spec advises).
+        // The unique index catches a collision; the ledger then retries the whole award.
+        if (await db.Credentials.CountAsync(cancellationToken) >= StatusListSize / 2)
         {
-            throw new InvalidOperationException("The revocation status list is full; a second list is needed.");
+            throw new InvalidOperationException("The revocation status list is half full; a second list is needed.");
         }
 
+        var index = RandomNumberGenerator.GetInt32(StatusListSize);
         var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var identityHash = "sha256$" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant() + salt)));
         var issued = entry.RecordedUtc;
@@ -45,7 +48,7 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
                 ["name"] = o.IssuerName,
                 ["url"] = o.BaseUri.ToString(),
             },
-            ["validFrom"] = issued.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["validFrom"] = issued.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["name"] = unit.TitleEn,
             ["credentialSubject"] = new JsonObject
             {
@@ -77,7 +80,7 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
                 ["id"] = o.Link($"credentials/status/1#{index}"),
                 ["type"] = "BitstringStatusListEntry",
                 ["statusPurpose"] = "revocation",
-                ["statusListIndex"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["statusListIndex"] = index.ToString(CultureInfo.InvariantCulture),
                 ["statusListCredential"] = o.Link("credentials/status/1"),
             },
             // Registered JWT claims as well, for verifiers that only know plain JWTs.

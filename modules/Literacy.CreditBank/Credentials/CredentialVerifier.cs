@@ -15,6 +15,7 @@ namespace Literacy.CreditBank.Credentials;
 public sealed class CredentialVerifier(
     CreditBankDbContext db,
     IssuerKeys keys,
+    RemoteStatusLists remoteLists,
     IOptions<CreditBankOptions> options,
     TimeProvider clock,
     IStringLocalizer<CreditBankModule> T)
@@ -40,22 +41,14 @@ public sealed class CredentialVerifier(
             return new(CredentialOutcome.Malformed, T["This token is not a verifiable credential: it has no issuer or no credential type."], issuer, claims);
         }
 
-        if (issuer != options.Value.IssuerDid)
+        var ours = issuer == options.Value.IssuerDid;
+        var signingKeys = ours ? await keys.PublicKeysAsync(cancellationToken) : await TrustedKeysAsync(issuer, cancellationToken);
+        if (signingKeys is null)
         {
             return new(CredentialOutcome.UnknownIssuer, T["The issuer {0} is not one we know.", issuer], issuer, claims);
         }
 
-        var result = await Tokens.ValidateTokenAsync(jwt, new TokenValidationParameters
-        {
-            IssuerSigningKeys = await keys.PublicKeysAsync(cancellationToken),
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            ValidateIssuer = false, // checked above against the credential's own issuer
-            ValidateAudience = false,
-            ValidateLifetime = false, // a credential's validity is validFrom/validUntil, checked below
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-        });
-        if (!result.IsValid)
+        if (!await IsSignedByAsync(jwt, signingKeys))
         {
             return new(CredentialOutcome.BadSignature, T["The signature does not match: this credential was changed after it was issued, or it was not issued by {0}.", issuer], issuer, claims);
         }
@@ -63,27 +56,117 @@ public sealed class CredentialVerifier(
         var now = clock.GetUtcNow();
         if (Date(claims, "validFrom") is { } from && from > now.AddMinutes(5))
         {
-            return new(CredentialOutcome.NotYetValid, T["This credential is not valid before {0:d}.", from], issuer, claims);
+            return new(CredentialOutcome.NotYetValid, T["This credential is not valid before {0:yyyy-MM-dd}.", from], issuer, claims);
         }
 
         if (Date(claims, "validUntil") is { } until && until < now)
         {
-            return new(CredentialOutcome.Expired, T["This credential expired on {0:d}.", until], issuer, claims);
+            return new(CredentialOutcome.Expired, T["This credential expired on {0:yyyy-MM-dd}.", until], issuer, claims);
         }
 
+        return ours ? await OurStatusAsync(claims, issuer, cancellationToken) : await TheirStatusAsync(claims, issuer, signingKeys, cancellationToken);
+    }
+
+    /// <summary>Checks a JWT's ES256 signature against the given keys, matched by kid as any JOSE library does.</summary>
+    public static async Task<bool> IsSignedByAsync(string jwt, IEnumerable<SecurityKey> signingKeys)
+    {
+        var result = await Tokens.ValidateTokenAsync(jwt, new TokenValidationParameters
+        {
+            IssuerSigningKeys = signingKeys,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+            ValidateIssuer = false, // the caller checks the credential's own issuer
+            ValidateAudience = false,
+            ValidateLifetime = false, // a credential's validity is validFrom/validUntil
+            RequireExpirationTime = false,
+            RequireSignedTokens = true,
+        });
+        return result.IsValid;
+    }
+
+    private async Task<IReadOnlyList<SecurityKey>?> TrustedKeysAsync(string issuer, CancellationToken cancellationToken)
+    {
+        var jwks = await db.TrustedIssuers.AsNoTracking().Where(i => i.IssuerId == issuer).Select(i => i.Jwks).FirstOrDefaultAsync(cancellationToken);
+        return jwks is null ? null : [.. new JsonWebKeySet(jwks).GetSigningKeys()];
+    }
+
+    private async Task<CredentialCheck> OurStatusAsync(JsonElement claims, string issuer, CancellationToken cancellationToken)
+    {
         var prefix = options.Value.Link("credentials/");
         var id = claims.GetProperty("id").GetString()!;
         var number = id.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(id.AsSpan(prefix.Length), out var g) ? g : Guid.Empty;
         var ours = await db.Credentials.AsNoTracking().Where(c => c.Id == number)
-            .Select(c => new { c.RevokedUtc, c.RevocationReason }).FirstOrDefaultAsync(cancellationToken);
+            .Select(c => new { c.RevokedUtc }).FirstOrDefaultAsync(cancellationToken);
         if (ours is null)
         {
             return new(CredentialOutcome.BadSignature, T["We have no record of issuing this credential."], issuer, claims);
         }
 
         return ours.RevokedUtc is { } revoked
-            ? new(CredentialOutcome.Revoked, T["This credential was revoked on {0:d}. Reason: {1}", revoked, ours.RevocationReason ?? string.Empty], issuer, claims)
+            ? new(CredentialOutcome.Revoked, T["This credential was revoked on {0:yyyy-MM-dd}.", revoked], issuer, claims)
             : new(CredentialOutcome.Valid, T["This credential is genuine and valid."], issuer, claims);
+    }
+
+    /// <summary>Another issuer's credential is revoked when its bit is set in their status list, itself signed by them.</summary>
+    private async Task<CredentialCheck> TheirStatusAsync(JsonElement claims, string issuer, IReadOnlyList<SecurityKey> signingKeys, CancellationToken cancellationToken)
+    {
+        // VC 2.0 allows one status entry or a list of them.
+        var entries = !claims.TryGetProperty("credentialStatus", out var status) ? []
+            : status.ValueKind == JsonValueKind.Array ? status.EnumerateArray().ToList()
+            : [status];
+        foreach (var entry in entries)
+        {
+            var purpose = Text(entry, "statusPurpose") ?? "revocation";
+            if (purpose is not ("revocation" or "suspension"))
+            {
+                continue;
+            }
+
+            var listUrl = Text(entry, "statusListCredential");
+            var index = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("statusListIndex", out var i)
+                && int.TryParse(i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText(), out var n) && n >= 0 ? n : -1;
+            var set = listUrl is null || index < 0 ? null : await IsSetInListAsync(listUrl, index, issuer, signingKeys, cancellationToken);
+            if (set is null)
+            {
+                return new(CredentialOutcome.StatusUnavailable, T["We could not check with {0} whether this credential was revoked. Please try again later.", issuer], issuer, claims);
+            }
+
+            if (set.Value)
+            {
+                return new(CredentialOutcome.Revoked, T["{0} has revoked this credential.", issuer], issuer, claims);
+            }
+        }
+
+        return new(CredentialOutcome.Valid, T["This credential is genuine and valid."], issuer, claims);
+    }
+
+    /// <summary>The bit, or null when the list cannot be fetched, is not signed by the issuer, or cannot be read.</summary>
+    private async Task<bool?> IsSetInListAsync(string listUrl, int index, string issuer, IReadOnlyList<SecurityKey> signingKeys, CancellationToken cancellationToken)
+    {
+        var list = await remoteLists.FetchAsync(listUrl, cancellationToken);
+        if (list is null || Read(list) is not { } token || !await IsSignedByAsync(list, signingKeys)
+            || !TryPayload(token, out var listClaims) || IssuerOf(listClaims) != issuer || !TryEncodedList(listClaims, out var encoded))
+        {
+            return null;
+        }
+
+        try
+        {
+            return StatusList.IsSet(encoded, index);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool TryEncodedList(JsonElement claims, out string encoded)
+    {
+        encoded = claims.TryGetProperty("credentialSubject", out var s) && s.ValueKind == JsonValueKind.Object
+            && s.TryGetProperty("encodedList", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : string.Empty;
+        return encoded.Length > 0;
     }
 
     private static JsonWebToken? Read(string jwt)

@@ -23,7 +23,7 @@ public sealed class StatusList(CreditBankDbContext db, CredentialIssuer issuer, 
             ["id"] = o.Link("credentials/status/1"),
             ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
             ["issuer"] = o.IssuerDid,
-            ["validFrom"] = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["validFrom"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["credentialSubject"] = new JsonObject
             {
                 ["id"] = o.Link("credentials/status/1#list"),

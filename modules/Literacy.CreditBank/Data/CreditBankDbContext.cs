@@ -14,6 +14,12 @@ public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    public DbSet<TrustedIssuer> TrustedIssuers => Set<TrustedIssuer>();
+
+    public DbSet<ConversionRule> ConversionRules => Set<ConversionRule>();
+
+    public DbSet<RecognitionRequest> RecognitionRequests => Set<RecognitionRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         builder.Entity<CertificationUnit>(e =>
@@ -53,6 +59,35 @@ public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("SigningKeys");
             e.HasKey(k => k.KeyId);
             e.Property(k => k.KeyId).HasMaxLength(40);
+        });
+        builder.Entity<TrustedIssuer>(e =>
+        {
+            e.ToTable("TrustedIssuers");
+            e.HasKey(i => i.IssuerId);
+            e.Property(i => i.IssuerId).HasMaxLength(300);
+            e.Property(i => i.Name).HasMaxLength(200);
+        });
+        builder.Entity<ConversionRule>(e =>
+        {
+            e.ToTable("ConversionRules");
+            e.HasIndex(r => new { r.IssuerId, r.AchievementId }).IsUnique();
+            e.Property(r => r.IssuerId).HasMaxLength(300);
+            e.Property(r => r.AchievementId).HasMaxLength(500);
+            e.Property(r => r.UnitId).HasMaxLength(60);
+        });
+        builder.Entity<RecognitionRequest>(e =>
+        {
+            e.ToTable("RecognitionRequests");
+            // One request per outside credential: a resubmission finds the first one.
+            e.HasIndex(r => new { r.IssuerId, r.CredentialId }).IsUnique();
+            e.HasIndex(r => new { r.Status, r.SubmittedUtc });
+            e.HasIndex(r => r.UserId);
+            e.Property(r => r.IssuerId).HasMaxLength(300);
+            e.Property(r => r.CredentialId).HasMaxLength(500);
+            e.Property(r => r.AchievementId).HasMaxLength(500);
+            e.Property(r => r.AchievementName).HasMaxLength(300);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Reason).HasMaxLength(500);
         });
     }
 }

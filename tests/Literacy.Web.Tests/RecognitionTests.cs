@@ -1,0 +1,264 @@
+using System.Net;
+using Literacy.CreditBank.Credentials;
+using Literacy.CreditBank.Data;
+using Literacy.Data;
+using Literacy.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Literacy.Web.Tests;
+
+/// <summary>Two platforms: A issues credentials as did:web:localhost; B (did:web:b.example) recognises them and fetches A's status list from A.</summary>
+public abstract class TwoSites(DatabaseProvider providerOfB) : IAsyncLifetime
+{
+    public PlatformFactory A { get; } = PlatformFactory.On(DatabaseProvider.Sqlite);
+
+    public PlatformFactory B { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _ = A.Server; // started first: B's status-list client talks to it
+        B = new SiteB(TestDatabase.Create(providerOfB), A);
+        _ = B.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await B.DisposeAsync();
+        await A.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class SiteB(TestDatabase database, PlatformFactory a) : PlatformFactory(database)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection([KeyValuePair.Create<string, string?>("CreditBank:IssuerUrl", "https://b.example")]));
+            // A's in-memory server stands where its public address would be.
+            builder.ConfigureServices(services => services.AddHttpClient(RemoteStatusLists.Client).ConfigurePrimaryHttpMessageHandler(() => a.Server.CreateHandler()));
+        }
+    }
+}
+
+public sealed class SqliteTwoSites() : TwoSites(DatabaseProvider.Sqlite);
+
+public sealed class PostgresTwoSites() : TwoSites(DatabaseProvider.PostgreSql);
+
+public sealed class SqliteRecognitionTests(SqliteTwoSites sites) : RecognitionTests(sites), IClassFixture<SqliteTwoSites>;
+
+public sealed class PostgresRecognitionTests(PostgresTwoSites sites) : RecognitionTests(sites), IClassFixture<PostgresTwoSites>;
+
+/// <summary>A learner brings a credential earned on platform A to platform B, where an administrator recognises it once.</summary>
+public abstract class RecognitionTests(TwoSites sites)
+{
+    private PlatformFactory A => sites.A;
+
+    private PlatformFactory B => sites.B;
+
+    /// <summary>The learner registers on both sites with one email and earns a 3-credit unit on A. Returns their B client and A credential.</summary>
+    private async Task<(HttpClient OnB, string Email, IssuedCredential Credential)> CredentialFromAAsync()
+    {
+        var courseId = await A.PublishFixtureCourseAsync();
+        await using (var scope = A.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
+            db.Units.Add(new CertificationUnit
+            {
+                Id = $"unit-{courseId}", TitleZh = "手机安全", TitleEn = "Phone safety", DescriptionZh = "手机安全", DescriptionEn = "Phone safety",
+                Area = "4", Competencies = "4.1", Level = 1, Credits = 3, Rule = EarningRule.CourseCompleted, CourseId = courseId, MinScore = 60,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var (onA, email) = await A.LearnerAsync("李明");
+        await onA.CompleteFixtureCourseAsync(courseId);
+        var (onB, _) = await B.LearnerAsync("李明", email);
+        await using var read = A.Services.CreateAsyncScope();
+        var credential = await read.ServiceProvider.GetRequiredService<CreditBankDbContext>().Credentials.AsNoTracking().SingleAsync(c => c.UnitId == $"unit-{courseId}");
+        return (onB, email, credential);
+    }
+
+    /// <summary>B's administrator trusts A with A's published keys, and converts any of A's achievements to the bundled recognition unit.</summary>
+    private async Task<HttpClient> TrustAAsync()
+    {
+        var admin = await B.AdminAsync();
+        var jwks = await A.Visitor().GetStringAsync("/.well-known/jwks.json");
+        (await admin.SubmitAsync("/admin/credits/recognition", "/admin/credits/recognition/issuers", new Dictionary<string, string>
+        {
+            ["issuerId"] = "did:web:localhost",
+            ["name"] = "甲市社区学院",
+            ["jwks"] = jwks,
+        })).Dispose();
+        await using var scope = B.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
+        if (!await db.ConversionRules.AnyAsync(r => r.IssuerId == "did:web:localhost"))
+        {
+            (await admin.SubmitAsync("/admin/credits/recognition", "/admin/credits/recognition/rules", new Dictionary<string, string>
+            {
+                ["issuerId"] = "did:web:localhost",
+                ["achievementId"] = "",
+                ["unitId"] = "recognised-digital-skills",
+            })).Dispose();
+        }
+
+        return admin;
+    }
+
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient learner, string jwt) =>
+        learner.SubmitAsync("/credits/recognition", "/credits/recognition", new Dictionary<string, string> { ["credential"] = jwt });
+
+    private async Task<List<RecognitionRequest>> RequestsOnBAsync(string credentialId)
+    {
+        await using var scope = B.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CreditBankDbContext>().RecognitionRequests.AsNoTracking()
+            .Where(r => r.CredentialId == credentialId).ToListAsync();
+    }
+
+    private async Task<int> EntriesOnBAsync(string unitId)
+    {
+        await using var scope = B.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CreditBankDbContext>().Entries.CountAsync(e => e.UnitId == unitId);
+    }
+
+    [Fact]
+    public async Task A_credential_from_A_is_recognised_on_B_once_however_often_it_is_submitted()
+    {
+        var admin = await TrustAAsync();
+        var (learner, _, credential) = await CredentialFromAAsync();
+        var before = await EntriesOnBAsync("recognised-digital-skills");
+
+        using var sent = await SubmitAsync(learner, credential.Jwt);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var mine = await learner.GetPageAsync("/credits/recognition");
+        Assert.Contains("等待处理", mine.QuerySelector("#requests ~ ul")!.TextContent, StringComparison.Ordinal);
+        var request = Assert.Single(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+        Assert.Equal("recognised-digital-skills", request.ProposedUnitId);
+
+        using var approved = await admin.SubmitAsync("/admin/credits/recognition", $"/admin/credits/recognition/{request.Id}/approve", new Dictionary<string, string> { ["unitId"] = "recognised-digital-skills" });
+        Assert.Contains("已认定", (await admin.GetPageAsync("/admin/credits/recognition")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var account = await learner.GetPageAsync("/credits");
+        Assert.Contains("甲市社区学院", account.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("您有 1 学分", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+
+        // Sent again, and approved again by a second click: nothing more is written.
+        using var again = await SubmitAsync(learner, credential.Jwt);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var token = (await admin.GetPageAsync("/admin/credits/recognition")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        (await admin.PostAsync($"/admin/credits/recognition/{request.Id}/approve", new FormUrlEncodedContent([KeyValuePair.Create("unitId", "recognised-digital-skills"), KeyValuePair.Create("__RequestVerificationToken", token)]))).Dispose();
+        Assert.Single(await RequestsOnBAsync(request.CredentialId));
+        Assert.Equal(before + 1, await EntriesOnBAsync("recognised-digital-skills"));
+    }
+
+    [Fact]
+    public async Task An_untrusted_altered_oversized_or_malformed_credential_is_refused_and_nothing_is_stored()
+    {
+        var (learner, _, credential) = await CredentialFromAAsync();
+        await using (var scope = B.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
+            await db.ConversionRules.Where(r => r.IssuerId == "did:web:localhost").ExecuteDeleteAsync();
+            await db.TrustedIssuers.Where(i => i.IssuerId == "did:web:localhost").ExecuteDeleteAsync();
+        }
+
+        await AssertRefusedAsync(learner, credential.Jwt, "我们不认识颁发机构 did:web:localhost");
+        await TrustAAsync();
+        var parts = credential.Jwt.Split('.');
+        var altered = $"{parts[0]}.{Base64UrlEncoder.Encode(Base64UrlEncoder.Decode(parts[1]).Replace("\"creditsEarned\":3", "\"creditsEarned\":30", StringComparison.Ordinal))}.{parts[2]}";
+        await AssertRefusedAsync(learner, altered, "签名不符");
+        await AssertRefusedAsync(learner, credential.Jwt + new string('x', 20_000), "内容太长了");
+        await AssertRefusedAsync(learner, "这不是证书", "不是我们能读取的证书");
+        Assert.Empty(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+    }
+
+    [Fact]
+    public async Task A_credential_issued_to_someone_else_is_refused()
+    {
+        await TrustAAsync();
+        var (_, _, credential) = await CredentialFromAAsync();
+        var (someoneElse, _) = await B.LearnerAsync("张三");
+        await AssertRefusedAsync(someoneElse, credential.Jwt, "这张证书是颁发给别人的");
+        Assert.Empty(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+    }
+
+    [Fact]
+    public async Task A_credential_A_has_revoked_is_refused_by_B_through_As_status_list()
+    {
+        await TrustAAsync();
+        var (learner, _, credential) = await CredentialFromAAsync();
+        var adminA = await A.AdminAsync();
+        (await adminA.SubmitAsync("/admin/credits", $"/admin/credits/credentials/{credential.Id}/revoke", new Dictionary<string, string> { ["reason"] = "发错了" })).Dispose();
+
+        await AssertRefusedAsync(learner, credential.Jwt, "did:web:localhost 已经撤销了这张证书");
+    }
+
+    [Fact]
+    public async Task Approving_a_second_credential_into_a_unit_the_learner_already_has_is_refused()
+    {
+        var admin = await TrustAAsync();
+        var (learner, email, first) = await CredentialFromAAsync();
+        var courseId = await A.PublishFixtureCourseAsync();
+        await using (var scope = A.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
+            db.Units.Add(new CertificationUnit
+            {
+                Id = $"unit-{courseId}", TitleZh = "第二门", TitleEn = "Second", DescriptionZh = "第二门", DescriptionEn = "Second",
+                Area = "4", Competencies = "4.1", Level = 1, Credits = 2, Rule = EarningRule.CourseCompleted, CourseId = courseId, MinScore = 60,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var onA = A.Visitor();
+        await onA.SignInAsync(email);
+        await onA.CompleteFixtureCourseAsync(courseId);
+        await using var read = A.Services.CreateAsyncScope();
+        var second = await read.ServiceProvider.GetRequiredService<CreditBankDbContext>().Credentials.AsNoTracking().SingleAsync(c => c.UnitId == $"unit-{courseId}");
+
+        (await SubmitAsync(learner, first.Jwt)).Dispose();
+        (await SubmitAsync(learner, second.Jwt)).Dispose();
+        var requests = (await RequestsOnBAsync($"http://localhost/credentials/{first.Id}")).Concat(await RequestsOnBAsync($"http://localhost/credentials/{second.Id}")).ToList();
+        Assert.Equal(2, requests.Count);
+        foreach (var r in requests)
+        {
+            (await admin.SubmitAsync("/admin/credits/recognition", $"/admin/credits/recognition/{r.Id}/approve", new Dictionary<string, string> { ["unitId"] = "recognised-digital-skills" })).Dispose();
+        }
+
+        var page = await admin.GetPageAsync("/admin/credits/recognition");
+        Assert.Contains("再认定就会重复记学分", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        var account = await learner.GetPageAsync("/credits");
+        Assert.Single(account.QuerySelectorAll("table tbody tr"));
+
+        // Rejected with a reason the learner sees.
+        var pending = (await RequestsOnBAsync(requests[1].CredentialId)).Single();
+        Assert.Equal(RecognitionStatus.Pending, pending.Status);
+        (await admin.SubmitAsync("/admin/credits/recognition", $"/admin/credits/recognition/{pending.Id}/reject", new Dictionary<string, string> { ["reason"] = "内容与已认定的重复" })).Dispose();
+        Assert.Contains("内容与已认定的重复", (await learner.GetPageAsync("/credits/recognition")).QuerySelector("#requests ~ ul")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_learner_cannot_approve_their_own_request()
+    {
+        await TrustAAsync();
+        var (learner, _, credential) = await CredentialFromAAsync();
+        (await SubmitAsync(learner, credential.Jwt)).Dispose();
+        var request = Assert.Single(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+        var token = (await learner.GetPageAsync("/credits/recognition")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var attempt = await learner.PostAsync($"/admin/credits/recognition/{request.Id}/approve",
+            new FormUrlEncodedContent([KeyValuePair.Create("unitId", "recognised-digital-skills"), KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal("/account/denied", attempt.Headers.Location?.AbsolutePath);
+        Assert.Equal(RecognitionStatus.Pending, (await RequestsOnBAsync(request.CredentialId)).Single().Status);
+    }
+
+    private static async Task AssertRefusedAsync(HttpClient learner, string jwt, string because)
+    {
+        using var response = await SubmitAsync(learner, jwt);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(because, (await response.ParseAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+}
