@@ -22,31 +22,82 @@ public sealed class PostgresCreditBankTests(PostgresSite site) : CreditBankTests
 /// <summary>Course completed → unit earned → credential issued, checked, revoked; the ledger's guarantees; on each database.</summary>
 public abstract class CreditBankTests(PlatformFactory site)
 {
-    /// <summary>A published course with a certification unit of its own, worth 3 credits from a score of 60.</summary>
+    /// <summary>A published course with a certification unit of its own, worth 3 credits from a score of 60, made through the admin form.</summary>
     private async Task<(string CourseId, string UnitId)> CourseWithUnitAsync()
     {
         var courseId = await site.PublishFixtureCourseAsync();
         var unitId = $"unit-{courseId}";
-        await InScopeAsync(async db =>
-        {
-            db.Units.Add(new CertificationUnit
-            {
-                Id = unitId,
-                TitleZh = "手机安全",
-                TitleEn = "Phone safety",
-                DescriptionZh = "会锁屏，会检查应用权限。",
-                DescriptionEn = "Locks the screen and checks app permissions.",
-                Area = "4",
-                Competencies = "4.1,4.2",
-                Level = 1,
-                Credits = 3,
-                Rule = EarningRule.CourseCompleted,
-                CourseId = courseId,
-                MinScore = 60,
-            });
-            return await db.SaveChangesAsync();
-        });
+        var admin = await site.AdminAsync();
+        using var saved = await admin.SubmitAsync("/admin/credits/units/new", "/admin/credits/units", UnitFields(unitId, courseId));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         return (courseId, unitId);
+    }
+
+    private static Dictionary<string, string> UnitFields(string unitId, string courseId) => new()
+    {
+        ["id"] = unitId,
+        ["titleZh"] = "手机安全",
+        ["titleEn"] = "Phone safety",
+        ["descriptionZh"] = "会锁屏，会检查应用权限。",
+        ["descriptionEn"] = "Locks the screen and checks app permissions.",
+        ["area"] = "4",
+        ["competencies"] = "4.1",
+        ["level"] = "1",
+        ["credits"] = "3",
+        ["rule"] = "CourseCompleted",
+        ["courseId"] = courseId,
+        ["minScore"] = "60",
+        ["minutes"] = "0",
+        ["active"] = "true",
+    };
+
+    [Fact]
+    public async Task A_unit_with_mistakes_is_refused_with_every_problem_and_nothing_is_stored()
+    {
+        var admin = await site.AdminAsync();
+        var fields = UnitFields("Bad Id!", "no-such-course");
+        fields["credits"] = "500";
+        fields["titleEn"] = "";
+        fields["competencies"] = "9.9";
+        using var refused = await admin.SubmitAsync("/admin/credits/units/new", "/admin/credits/units", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problems = (await refused.ParseAsync()).QuerySelectorAll("[role=alert] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(5, problems.Count);
+        Assert.Contains(problems, p => p.Contains("已发布课程", StringComparison.Ordinal));
+        Assert.False(await InScopeAsync(db => db.Units.AnyAsync(u => u.Id == "Bad Id!")));
+    }
+
+    [Fact]
+    public async Task A_renamed_competency_shows_on_course_pages_at_once_and_a_new_one_can_be_used()
+    {
+        var admin = await site.AdminAsync();
+        var framework = await admin.GetPageAsync("/admin/credits/framework");
+        Assert.Equal("保护个人数据和隐私", framework.QuerySelector("input[id='competency-4.2-zh']")!.GetAttribute("value"));
+        var before = await site.Visitor().GetPageAsync("/courses/stop-fraud"); // now in the page cache
+        Assert.Contains("保护个人数据和隐私", before.Body!.TextContent, StringComparison.Ordinal);
+        try
+        {
+            using var renamed = await admin.SubmitAsync("/admin/credits/framework", "/admin/credits/framework/competencies/4.2",
+                new Dictionary<string, string> { ["nameZh"] = "保护个人信息", ["nameEn"] = "Protecting personal information" });
+            Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+            var after = await site.Visitor().GetPageAsync("/courses/stop-fraud");
+            Assert.Contains("保护个人信息", after.Body!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (await admin.SubmitAsync("/admin/credits/framework", "/admin/credits/framework/competencies/4.2",
+                new Dictionary<string, string> { ["nameZh"] = "保护个人数据和隐私", ["nameEn"] = "Protecting personal data and privacy" })).Dispose();
+        }
+
+        var id = $"4.{Random.Shared.Next(10, 999)}";
+        using var added = await admin.SubmitAsync("/admin/credits/framework", "/admin/credits/framework/competencies",
+            new Dictionary<string, string> { ["id"] = id, ["areaId"] = "4", ["nameZh"] = "识别深度伪造", ["nameEn"] = "Recognising deepfakes" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var editor = await admin.GetPageAsync("/admin/credits/units/new");
+        Assert.NotNull(editor.QuerySelector($"input[name=competencies][value='{id}']"));
+        using var bad = await admin.SubmitAsync("/admin/credits/framework", "/admin/credits/framework/competencies",
+            new Dictionary<string, string> { ["id"] = "4.x", ["areaId"] = "4", ["nameZh"] = "坏", ["nameEn"] = "Bad" });
+        Assert.Contains("编号由数字组成", (await admin.GetPageAsync("/admin/credits/framework")).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     private async Task<T> InScopeAsync<T>(Func<CreditBankDbContext, Task<T>> work)

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Literacy.Courses.Controllers;
 
 [Route("courses/{courseId}")]
-public sealed class CourseController(PublishedCourses courses, LearnerProgress progress, CompetencyFramework framework) : Controller
+public sealed class CourseController(PublishedCourses courses, LearnerProgress progress, ICompetencyFrameworkSource frameworks) : Controller
 {
     [OutputCache(PolicyName = OutputCaching.LearnerPages)]
     [AllowAnonymous]
@@ -27,9 +27,10 @@ public sealed class CourseController(PublishedCourses courses, LearnerProgress p
         var culture = CultureInfo.CurrentUICulture.Name;
         var outline = await courses.OutlineAsync(courseId, course.Version, culture, cancellationToken);
         var status = User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? await progress.StatusAsync(userId, courseId, cancellationToken) : null;
+        var framework = await frameworks.CurrentAsync(cancellationToken);
         var competencies = framework.Areas.SelectMany(a => a.Competencies)
             .Where(c => course.Manifest.Competencies.Contains(c.Id))
-            .Select(c => culture == "zh-CN" ? c.Chinese : c.English)
+            .Select(c => c.Name(culture))
             .ToList();
         return View(new CoursePage(course, outline, status, competencies, culture));
     }

@@ -23,7 +23,7 @@ public sealed record InstallResult(string? CourseId, string? Version, IReadOnlyL
 public sealed class CourseLibrary(
     CoursesDbContext db,
     MediaStore media,
-    CompetencyFramework framework,
+    ICompetencyFrameworkSource frameworks,
     IEnumerable<ILessonBlockType> blockTypes,
     SiteState site,
     PublishedCourses published,
@@ -42,7 +42,7 @@ public sealed class CourseLibrary(
         var versions = courseId is null ? [] : await db.Versions.Where(v => v.CourseId == courseId).Select(v => v.Version).ToListAsync(cancellationToken);
         var publishedVersion = courseId is null ? null : await db.Courses.Where(c => c.Id == courseId).Select(c => c.PublishedVersion).FirstOrDefaultAsync(cancellationToken);
         var context = new ValidationContext(
-            framework,
+            await frameworks.CurrentAsync(cancellationToken),
             blockTypes.Where(b => site.IsEnabled(b.Feature)).ToList(),
             publishedVersion is null ? null : SemanticVersion.Parse(publishedVersion),
             versions.Select(SemanticVersion.Parse).ToList(),

@@ -35,7 +35,7 @@ public sealed record Statement(
 }
 
 /// <summary>Reads learning accounts. Writing is the ledger's job alone.</summary>
-public sealed class LearningAccounts(CreditBankDbContext db, CompetencyFramework framework, ICourseContent courses)
+public sealed class LearningAccounts(CreditBankDbContext db, ICompetencyFrameworkSource frameworks, ICourseContent courses)
 {
     public async Task<Statement> StatementAsync(string userId, string culture, CancellationToken cancellationToken)
     {
@@ -45,6 +45,7 @@ public sealed class LearningAccounts(CreditBankDbContext db, CompetencyFramework
             return new Statement(null, [], [], [], []);
         }
 
+        var framework = await frameworks.CurrentAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken);
         var entries = await db.Entries.AsNoTracking().Where(e => e.AccountId == account).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var credentials = await db.Credentials.AsNoTracking().Where(c => c.AccountId == account).OrderBy(c => c.IssuedUtc).ToListAsync(cancellationToken);

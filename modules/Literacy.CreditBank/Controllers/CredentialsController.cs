@@ -1,6 +1,7 @@
 using System.Globalization;
 using Literacy.CreditBank.Credentials;
 using Literacy.CreditBank.Data;
+using Literacy.Modules.Competencies;
 using Literacy.Modules.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ public sealed record CredentialPage(
     string IssuerName,
     string Culture);
 
-public sealed record UnitPage(CertificationUnit Unit, string Culture, string IssuerName);
+public sealed record UnitPage(CertificationUnit Unit, CompetencyFramework Framework, string Culture, string IssuerName);
 
 /// <summary>Public pages of a credential: anyone with the link can check it, print it or download the signed original. No sign-in.</summary>
 [AllowAnonymous]
@@ -30,6 +31,7 @@ public sealed class CredentialsController(
     CredentialVerifier verifier,
     StatusList statusList,
     IPeople people,
+    ICompetencyFrameworkSource frameworks,
     IOptions<CreditBankOptions> options) : Controller
 {
     [HttpGet("{id:guid}")]
@@ -53,7 +55,7 @@ public sealed class CredentialsController(
     public async Task<IActionResult> Unit(string unitId, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, cancellationToken);
-        return unit is null ? NotFound() : View(new UnitPage(unit, CultureInfo.CurrentUICulture.Name, options.Value.IssuerName));
+        return unit is null ? NotFound() : View(new UnitPage(unit, await frameworks.CurrentAsync(cancellationToken), CultureInfo.CurrentUICulture.Name, options.Value.IssuerName));
     }
 
     /// <summary>The revocation list (Bitstring Status List credential) that every credential points to.</summary>

@@ -14,6 +14,12 @@ public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    public DbSet<FrameworkArea> FrameworkAreas => Set<FrameworkArea>();
+
+    public DbSet<FrameworkCompetency> FrameworkCompetencies => Set<FrameworkCompetency>();
+
+    public DbSet<FrameworkLevel> FrameworkLevels => Set<FrameworkLevel>();
+
     public DbSet<TrustedIssuer> TrustedIssuers => Set<TrustedIssuer>();
 
     public DbSet<ConversionRule> ConversionRules => Set<ConversionRule>();
@@ -59,6 +65,30 @@ public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("SigningKeys");
             e.HasKey(k => k.KeyId);
             e.Property(k => k.KeyId).HasMaxLength(40);
+        });
+        builder.Entity<FrameworkArea>(e =>
+        {
+            e.ToTable("FrameworkAreas");
+            e.Property(a => a.Id).HasMaxLength(10);
+            e.Property(a => a.NameZh).HasMaxLength(200);
+            e.Property(a => a.NameEn).HasMaxLength(200);
+            e.Property(a => a.Outline).HasMaxLength(200);
+        });
+        builder.Entity<FrameworkCompetency>(e =>
+        {
+            e.ToTable("FrameworkCompetencies");
+            e.Property(c => c.Id).HasMaxLength(10);
+            e.Property(c => c.AreaId).HasMaxLength(10);
+            e.Property(c => c.NameZh).HasMaxLength(200);
+            e.Property(c => c.NameEn).HasMaxLength(200);
+        });
+        builder.Entity<FrameworkLevel>(e =>
+        {
+            e.ToTable("FrameworkLevels");
+            e.HasKey(l => l.Level);
+            e.Property(l => l.Level).ValueGeneratedNever();
+            e.Property(l => l.NameZh).HasMaxLength(100);
+            e.Property(l => l.NameEn).HasMaxLength(100);
         });
         builder.Entity<TrustedIssuer>(e =>
         {

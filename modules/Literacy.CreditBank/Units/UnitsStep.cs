@@ -12,7 +12,7 @@ namespace Literacy.CreditBank.Units;
 /// <c>{ "step": "credit-units" }</c>: adds the certification units from content/frameworks/units.json that the site does not
 /// have yet. Units an administrator changed are left alone.
 /// </summary>
-public sealed class UnitsStep(CreditBankDbContext db, CompetencyFramework framework, IOptions<CreditBankOptions> options) : IRecipeStep
+public sealed class UnitsStep(CreditBankDbContext db, ICompetencyFrameworkSource frameworks, IOptions<CreditBankOptions> options) : IRecipeStep
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 
@@ -23,6 +23,7 @@ public sealed class UnitsStep(CreditBankDbContext db, CompetencyFramework framew
         var path = Path.Combine(AppContext.BaseDirectory, options.Value.UnitsFile);
         var units = JsonSerializer.Deserialize<List<UnitSource>>(File.ReadAllText(path), Json) ?? [];
         var known = await db.Units.Select(u => u.Id).ToListAsync(cancellationToken);
+        var framework = await frameworks.CurrentAsync(cancellationToken);
         foreach (var u in units.Where(u => !known.Contains(u.Id)))
         {
             var unknown = u.Competencies.Where(c => !framework.Contains(c)).ToList();

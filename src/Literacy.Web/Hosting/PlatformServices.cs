@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Literacy.Data;
 using Literacy.Modules;
@@ -40,7 +41,9 @@ public static class PlatformServices
     {
         services.AddPlatformDatabase(configuration, environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => CompetencyFramework.Load(Path.Combine(AppContext.BaseDirectory, "content", "frameworks", "digcomp-2.2.json")));
+        // The bundled framework; the credit bank, when compiled in, replaces the source with its editable copy.
+        services.AddSingleton(new BundledFramework(Path.Combine(AppContext.BaseDirectory, "content", "frameworks", "digcomp-2.2.json")));
+        services.TryAddSingleton<ICompetencyFrameworkSource>(sp => sp.GetRequiredService<BundledFramework>());
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>();
         services.AddScoped<ISiteStateStore, SiteStateStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();

@@ -104,6 +104,78 @@ namespace Literacy.CreditBank.Migrations.Sqlite
                     b.ToTable("ConversionRules", (string)null);
                 });
 
+            modelBuilder.Entity("Literacy.CreditBank.Data.FrameworkArea", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outline")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FrameworkAreas", (string)null);
+                });
+
+            modelBuilder.Entity("Literacy.CreditBank.Data.FrameworkCompetency", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FrameworkCompetencies", (string)null);
+                });
+
+            modelBuilder.Entity("Literacy.CreditBank.Data.FrameworkLevel", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Level");
+
+                    b.ToTable("FrameworkLevels", (string)null);
+                });
+
             modelBuilder.Entity("Literacy.CreditBank.Data.IssuedCredential", b =>
                 {
                     b.Property<Guid>("Id")
