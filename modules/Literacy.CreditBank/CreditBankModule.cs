@@ -47,6 +47,7 @@ public sealed class CreditBankModule : IModule
         services.AddScoped<Awards>();
         services.AddScoped<LearningAccounts>();
         services.AddScoped<IDomainEventHandler<CourseCompleted>, CourseCompletedRule>();
+        services.AddScoped<IDomainEventHandler<LiveClassAttended>, LiveClassMinutesRule>();
         services.AddSingleton<EditableFramework>();
         services.AddSingleton<ICompetencyFrameworkSource>(sp => sp.GetRequiredService<EditableFramework>());
         services.AddScoped<IRecipeStep, FrameworkStep>();

@@ -177,6 +177,32 @@ public abstract class CreditBankTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task Live_class_minutes_add_up_to_the_live_class_unit_once()
+    {
+        var (learner, email) = await site.LearnerAsync();
+        var userId = (await site.Service<Literacy.Modules.People.IPeople>().FindByEmailAsync(email, CancellationToken.None))!.Id;
+        async Task AttendAsync(string classId, int minutes)
+        {
+            var attended = new LiveClassAttended(EventIds.For($"attended:{classId}:{userId}"), userId, classId, "防诈骗直播课", minutes, DateTime.UtcNow);
+            for (var i = 0; i < 2; i++) // delivered twice
+            {
+                await using var scope = site.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(attended);
+            }
+        }
+
+        await AttendAsync("class-1", 60);
+        Assert.Equal(0, await InScopeAsync(db => db.Entries.CountAsync(e => e.UnitId == "live-class-learner" && db.Accounts.Any(a => a.Id == e.AccountId && a.UserId == userId))));
+        await AttendAsync("class-2", 70);
+        await AttendAsync("class-3", 45);
+
+        var account = await learner.GetPageAsync("/credits");
+        Assert.Contains("参加直播课：130 分钟", account.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("您有 1 学分", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await InScopeAsync(db => db.Entries.CountAsync(e => e.UnitId == "live-class-learner" && db.Accounts.Any(a => a.Id == e.AccountId && a.UserId == userId))));
+    }
+
+    [Fact]
     public async Task Eight_parallel_awards_for_one_event_write_exactly_one_entry()
     {
         var (courseId, unitId) = await CourseWithUnitAsync();

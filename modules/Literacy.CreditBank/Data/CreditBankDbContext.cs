@@ -20,6 +20,8 @@ public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<FrameworkLevel> FrameworkLevels => Set<FrameworkLevel>();
 
+    public DbSet<AttendedClass> AttendedClasses => Set<AttendedClass>();
+
     public DbSet<TrustedIssuer> TrustedIssuers => Set<TrustedIssuer>();
 
     public DbSet<ConversionRule> ConversionRules => Set<ConversionRule>();
@@ -89,6 +91,13 @@ public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
             e.Property(l => l.Level).ValueGeneratedNever();
             e.Property(l => l.NameZh).HasMaxLength(100);
             e.Property(l => l.NameEn).HasMaxLength(100);
+        });
+        builder.Entity<AttendedClass>(e =>
+        {
+            e.ToTable("AttendedClasses");
+            e.HasKey(a => a.EventId);
+            e.HasIndex(a => a.UserId);
+            e.Property(a => a.ClassId).HasMaxLength(60);
         });
         builder.Entity<TrustedIssuer>(e =>
         {

@@ -1,0 +1,40 @@
+using Literacy.CreditBank.Data;
+using Literacy.Modules.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Literacy.CreditBank.Earning;
+
+/// <summary>
+/// Attended live-class minutes add up; when a learner's total reaches a unit's minutes, the unit is earned.
+/// Each attendance counts once, however often its event is delivered.
+/// </summary>
+public sealed class LiveClassMinutesRule(CreditBankDbContext db, Awards awards) : IDomainEventHandler<LiveClassAttended>
+{
+    public async Task HandleAsync(LiveClassAttended e, CancellationToken cancellationToken)
+    {
+        if (e.Minutes <= 0 || await db.AttendedClasses.AnyAsync(a => a.EventId == e.EventId, cancellationToken))
+        {
+            return;
+        }
+
+        db.AttendedClasses.Add(new AttendedClass { EventId = e.EventId, UserId = e.UserId, ClassId = e.ClassId, Minutes = e.Minutes, EndedUtc = e.EndedUtc });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // the same attendance, delivered twice at once: counted by the other delivery
+        }
+
+        var total = await db.AttendedClasses.Where(a => a.UserId == e.UserId).SumAsync(a => a.Minutes, cancellationToken);
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.Active && u.Rule == EarningRule.LiveClassMinutes && u.Minutes <= total)
+            .ToListAsync(cancellationToken);
+        foreach (var unit in units)
+        {
+            // The award is keyed by unit and learner: a unit already earned is a quiet no-op.
+            await awards.AwardAsync(e.UserId, unit, EntryKind.Award, new { type = "live-class", minutes = total, lastClass = e.ClassId, lastClassTitle = e.ClassTitle }, cancellationToken);
+        }
+    }
+}
