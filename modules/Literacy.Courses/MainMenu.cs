@@ -9,7 +9,7 @@ public sealed class MainMenu(IStringLocalizer<CoursesModule> T) : INavigationPro
     {
         if (menu == Menus.Main)
         {
-            items.Add(new MenuItem(T["Courses"], "/courses", 10) { Feature = CoursesModule.Id });
+            items.Add(new MenuItem(T["Courses"], "/courses", 10) { Feature = CoursesModule.Id, Essential = true });
             items.Add(new MenuItem(T["My learners"], "/trainer/courses", 50) { Feature = CoursesModule.Id, Permission = Permissions.ViewLearnerProgress });
         }
     }

@@ -9,7 +9,7 @@ public sealed class MainMenu(IStringLocalizer<CreditBankModule> T) : INavigation
     {
         if (menu == Menus.Main)
         {
-            items.Add(new MenuItem(T["My learning account"], "/credits", 20) { Feature = CreditBankModule.Id, SignedIn = true });
+            items.Add(new MenuItem(T["My learning account"], "/credits", 20) { Feature = CreditBankModule.Id, SignedIn = true, Essential = true });
         }
     }
 }

@@ -9,6 +9,9 @@ public sealed record MenuItem(LocalizedString Text, string Url, int Order = 0)
 
     public string? Permission { get; init; }
 
+    /// <summary>Kept in elder mode's short menu (Home, these, Help).</summary>
+    public bool Essential { get; init; }
+
     /// <summary>Only for signed-in users (a learner's own pages), whatever their role.</summary>
     public bool SignedIn { get; init; }
 }

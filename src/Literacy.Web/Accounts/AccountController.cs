@@ -1,3 +1,4 @@
+using Literacy.Modules.Display;
 using Literacy.Modules.Permissions;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +28,8 @@ public sealed class AccountController(
             return View(request);
         }
 
-        var user = new PlatformUser { UserName = request.Email, Email = request.Email, DisplayName = request.DisplayName.Trim() };
+        var display = DisplayPreferences.Of(HttpContext) with { Elder = request.Elder };
+        var user = new PlatformUser { UserName = request.Email, Email = request.Email, DisplayName = request.DisplayName.Trim(), DisplayPreferences = display.Value };
         var created = await users.CreateAsync(user, request.Password);
         if (created.Succeeded)
         {
@@ -41,6 +43,7 @@ public sealed class AccountController(
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
+        display.WriteTo(Response);
         return LocalRedirect("/");
     }
 
@@ -60,6 +63,12 @@ public sealed class AccountController(
         var result = await signIn.PasswordSignInAsync(request.Email, request.Password, request.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            // The account's display choice follows the person to this phone.
+            if ((await users.FindByEmailAsync(request.Email))?.DisplayPreferences is { } display)
+            {
+                DisplayPreferences.Parse(display).WriteTo(Response);
+            }
+
             return LocalRedirect(Url.IsLocalUrl(request.ReturnUrl) ? request.ReturnUrl : "/");
         }
 

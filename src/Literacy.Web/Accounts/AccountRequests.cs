@@ -23,6 +23,9 @@ public sealed record RegisterRequest
     [DataType(DataType.Password)]
     [Display(Name = "Type the password again")]
     public string ConfirmPassword { get; init; } = string.Empty;
+
+    [Display(Name = "Use elder mode: larger text and larger buttons")]
+    public bool Elder { get; init; }
 }
 
 public sealed record LoginRequest

@@ -10,4 +10,9 @@ public sealed class PlatformUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
 
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Elder mode, text size and contrast (<see cref="Literacy.Modules.Display.DisplayPreferences.Value"/>), or null for the defaults.</summary>
+    [PersonalData]
+    [System.ComponentModel.DataAnnotations.MaxLength(20)]
+    public string? DisplayPreferences { get; set; }
 }

@@ -4,6 +4,7 @@ using Literacy.Data;
 using Literacy.Modules;
 using Literacy.Modules.Audit;
 using Literacy.Modules.Competencies;
+using Literacy.Modules.Display;
 using Literacy.Modules.Features;
 using Literacy.Modules.Navigation;
 using Literacy.Modules.Permissions;
@@ -134,7 +135,8 @@ public static class PlatformServices
         services.AddOutputCache(o => o.AddPolicy(OutputCaching.LearnerPages, b => b
             .Expire(TimeSpan.FromSeconds(30))
             .SetVaryByQuery("*")
-            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            // The language and the display choice (elder mode, text size, contrast) change the page; nothing else a visitor sends does.
+            .VaryByValue(c => new KeyValuePair<string, string>("view", $"{CultureInfo.CurrentUICulture.Name}|{DisplayPreferences.Of(c).Value}"))
             .Tag(OutputCaching.LearnerPages)));
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false) // no validation script: pages stay light
