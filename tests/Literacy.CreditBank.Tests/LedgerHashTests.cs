@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Literacy.CreditBank.Data;
 using Literacy.CreditBank.Ledger;
 
@@ -27,6 +30,29 @@ public sealed class LedgerHashTests
         read.RecordedUtc = DateTime.SpecifyKind(read.RecordedUtc, DateTimeKind.Unspecified); // as SQLite hands it back
         Assert.Equal(LedgerHash.Of(entry), LedgerHash.Of(read));
         Assert.Matches("^[0-9a-f]{64}$", LedgerHash.Of(entry));
+    }
+
+    [Fact]
+    public void The_hash_is_sha256_of_the_documented_v1_line_in_utf8()
+    {
+        var e = Entry();
+        e.Evidence = """{"type":"course","courseId":"stop-fraud","note":"防诈骗 ✓"}""";
+        var line = string.Join('\n', "literacy-ledger-v1", "7d7c6c1e-3f5a-4a7e-9a51-0c2f5b1d9e21", "4", "0b9d8a77-1c1f-5e2a-8f10-6f1f6f0d4c33",
+            "Award", "fraud-awareness", "2", (e.RecordedUtc.Ticks / 10).ToString(CultureInfo.InvariantCulture), e.Evidence, e.PreviousHash);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(line))), LedgerHash.Of(e));
+    }
+
+    [Fact]
+    public void Checking_a_stored_hash_agrees_with_computing_it_and_wants_it_exactly()
+    {
+        var e = Entry();
+        var hash = LedgerHash.Of(e);
+        bool Matches(string kind, string expected) =>
+            LedgerHash.Matches(e.AccountId, e.Sequence, e.SourceId, kind, e.UnitId, e.Credits, e.RecordedUtc, e.Evidence, e.PreviousHash, expected);
+        Assert.True(Matches("Award", hash));
+        Assert.False(Matches("Award", hash.ToUpperInvariant()));
+        Assert.False(Matches("award", hash));
+        Assert.False(Matches("Award", hash[..63]));
     }
 
     public static TheoryData<string> Fields => ["account", "sequence", "source", "kind", "unit", "credits", "time", "evidence", "previous"];

@@ -5,6 +5,13 @@ public static class RepoPaths
     /// <summary>The checkout's root folder, where Literacy.sln is.</summary>
     public static string Root { get; } = Find();
 
+    /// <summary>Where another project of the checkout is built, in the configuration these tests were built in.</summary>
+    public static string BuildOutput(string projectFolder)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        return Path.Combine(Root, projectFolder, "bin", configuration, "net10.0");
+    }
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -8,8 +8,7 @@ public sealed class StartupTests
 {
     private static async Task<(int ExitCode, string Error, string Output)> StartAsync(params (string Name, string Value)[] settings)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var app = Path.Combine(RepoPaths.Root, "src", "Literacy.Web", "bin", configuration, "net10.0");
+        var app = RepoPaths.BuildOutput(Path.Combine("src", "Literacy.Web"));
         var start = new ProcessStartInfo("dotnet", [Path.Combine(app, "Literacy.Web.dll"), "--urls", "http://127.0.0.1:0"])
         {
             WorkingDirectory = app,

@@ -1,3 +1,4 @@
+using System.Data;
 using Literacy.CreditBank.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,25 +33,45 @@ public sealed class LedgerVerification(CreditBankDbContext db, TimeProvider cloc
         Guid? account = null;
         long expected = 0;
         var previous = LedgerHash.Genesis;
-        await foreach (var e in db.Entries.AsNoTracking().OrderBy(e => e.AccountId).ThenBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // A million entries must verify in seconds: EF writes the query for the provider, but the rows are read straight from
+        // the data reader, not materialised as entities, and the hash is compared without building strings.
+        var query = db.Entries.AsNoTracking().OrderBy(e => e.AccountId).ThenBy(e => e.Sequence).Select(e => new
         {
-            if (e.AccountId != account)
+            e.Id, e.AccountId, e.Sequence, e.SourceId, e.Kind, e.UnitId, e.Credits, e.RecordedUtc, e.Evidence, e.PreviousHash, e.Hash,
+        });
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = query.CreateDbCommand();
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                (account, expected, previous) = (e.AccountId, 1, LedgerHash.Genesis);
-                accounts++;
-            }
+                // In column order, as sequential access asks.
+                var (id, entryAccount, sequence, source) = (reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetGuid(3));
+                var (kind, unit, credits, recorded) = (reader.GetString(4), reader.GetString(5), reader.GetInt32(6), StoredTimestamp.Read(reader, 7));
+                var (evidence, previousHash, hash) = (reader.GetString(8), reader.GetString(9), reader.GetString(10));
+                if (entryAccount != account)
+                {
+                    (account, expected, previous) = (entryAccount, 1, LedgerHash.Genesis);
+                    accounts++;
+                }
 
-            BreakKind? problem = e.Sequence != expected ? BreakKind.Gap
-                : e.PreviousHash != previous ? BreakKind.Unlinked
-                : LedgerHash.Of(e) != e.Hash ? BreakKind.Altered
-                : null;
-            if (problem is not null)
-            {
-                return new LedgerReport(checkedEntries, accounts, new LedgerBreak(e.Id, e.AccountId, e.Sequence, problem.Value), clock.GetElapsedTime(started));
-            }
+                BreakKind? problem = sequence != expected ? BreakKind.Gap
+                    : previousHash != previous ? BreakKind.Unlinked
+                    : !LedgerHash.Matches(entryAccount, sequence, source, kind, unit, credits, recorded, evidence, previousHash, hash) ? BreakKind.Altered
+                    : null;
+                if (problem is not null)
+                {
+                    return new LedgerReport(checkedEntries, accounts, new LedgerBreak(id, entryAccount, sequence, problem.Value), clock.GetElapsedTime(started));
+                }
 
-            (expected, previous) = (expected + 1, e.Hash);
-            checkedEntries++;
+                (expected, previous) = (expected + 1, hash);
+                checkedEntries++;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
         return new LedgerReport(checkedEntries, accounts, null, clock.GetElapsedTime(started));

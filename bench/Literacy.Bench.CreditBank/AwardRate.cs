@@ -1,0 +1,60 @@
+using Literacy.CreditBank.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Bench.CreditBank;
+
+/// <summary>
+/// a) Durable awards per second: CourseCompleted published for a new learner, the rule evaluated, the chain extended,
+/// the credential signed, all committed; sequentially and with several workers. Baseline: the rate of the cheapest durable
+/// write SQLite can do with the app's settings, one row per transaction.
+/// </summary>
+public static class AwardRate
+{
+    public static async Task RunAsync(BenchSite site, Settings settings)
+    {
+        // Warm-up, untimed: JIT, the context pools, and the issuer's signing key, which the first award makes.
+        var warm = await LearnersAsync(site, 20, settings.Workers);
+        await Workers.RunAsync(1, warm.Count, i => site.CompleteCourseAsync(warm[i], CancellationToken.None));
+
+        var sequential = await LearnersAsync(site, settings.Awards, settings.Workers);
+        var oneAtATime = await Workers.RunAsync(1, sequential.Count, i => site.CompleteCourseAsync(sequential[i], CancellationToken.None));
+        var concurrent = await LearnersAsync(site, settings.Awards, settings.Workers);
+        var together = await Workers.RunAsync(settings.Workers, concurrent.Count, i => site.CompleteCourseAsync(concurrent[i], CancellationToken.None));
+        await ExpectAwardsAsync(site, warm.Count + sequential.Count + concurrent.Count);
+
+        var pragmas = await RawInserts.AppPragmasAsync(site);
+        var raw = await RawInserts.RunAsync(Path.Combine(site.DataFolder, "raw-inserts.db"), pragmas, settings.Awards);
+
+        var (seqRate, parRate, rawRate) = (settings.Awards / oneAtATime.TotalSeconds, settings.Awards / together.TotalSeconds, settings.Awards / raw.TotalSeconds);
+        Console.WriteLine();
+        Console.WriteLine($"a) durable awards on SQLite ({pragmas}), {settings.Awards:N0} awards each");
+        Console.WriteLine($"   {"awards, sequential",-36} {seqRate,10:N0} /s");
+        Console.WriteLine($"   {$"awards, {settings.Workers} workers",-36} {parRate,10:N0} /s");
+        Console.WriteLine($"   {"raw single-row insert, own transaction",-36} {rawRate,10:N0} /s");
+        Console.WriteLine($"   award/raw insert rate ratio: sequential {seqRate / rawRate:F2}, {settings.Workers} workers {parRate / rawRate:F2}");
+        Console.WriteLine($"   target >= 1,000 awards/s: {(Math.Max(seqRate, parRate) >= 1_000 ? "met" : "NOT met")}");
+    }
+
+    /// <summary>New learners, made several at a time; not part of any figure.</summary>
+    private static async Task<IReadOnlyList<string>> LearnersAsync(BenchSite site, int count, int workers)
+    {
+        var ids = new string[count];
+        await Workers.RunAsync(workers, count, async i => ids[i] = await site.NewLearnerAsync());
+        return ids;
+    }
+
+    /// <summary>A figure for awards that were not made would be worthless: each learner must have the unit.</summary>
+    private static async Task ExpectAwardsAsync(BenchSite site, int expected)
+    {
+        var (entries, credentials) = await site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CreditBankDbContext>();
+            return (await db.Entries.CountAsync(e => e.UnitId == BenchSite.Unit), await db.Credentials.CountAsync(c => c.UnitId == BenchSite.Unit));
+        });
+        if (entries != expected || credentials != expected)
+        {
+            throw new InvalidOperationException($"Expected {expected} awards of {BenchSite.Unit}, found {entries} ledger entries and {credentials} credentials.");
+        }
+    }
+}

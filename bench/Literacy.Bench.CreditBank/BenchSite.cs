@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Literacy.Modules.Events;
+using Literacy.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Bench.CreditBank;
+
+/// <summary>
+/// The real host, in process, on a SQLite data folder: the first start migrates and runs the setup recipe (courses, units),
+/// a later start on the same folder is a restart. No HTTP: awards go through the same scoped services a request would use.
+/// </summary>
+public sealed class BenchSite(string dataFolder) : WebApplicationFactory<Program>
+{
+    /// <summary>The bundled course whose completion earns the unit below (content/frameworks/units.json).</summary>
+    public const string Course = "stop-fraud";
+
+    public const string Unit = "fraud-awareness";
+
+    public string DataFolder { get; } = Path.GetFullPath(dataFolder);
+
+    /// <summary>Starts the host (migrations, setup recipe on a new folder) and returns it.</summary>
+    public BenchSite Start()
+    {
+        _ = Services;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(HostProjectFolder());
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:DataFolder"] = DataFolder,
+            ["ConnectionStrings:Literacy"] = string.Empty,
+            // Quiet: the console prints the figures; the host's JSON logs would drown them.
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+        }));
+    }
+
+    /// <summary>A learner as registration makes one, without a password: hashing one is not what is measured.</summary>
+    public async Task<string> NewLearnerAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var email = $"learner-{Guid.NewGuid():N}@bench.literacy.local";
+        var user = new PlatformUser { UserName = email, Email = email, DisplayName = "Bench learner" };
+        var result = await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().CreateAsync(user);
+        return result.Succeeded ? user.Id : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>
+    /// What the courses module does when a learner completes the course: publish CourseCompleted in a fresh scope.
+    /// When this returns, the credit bank's rule has run and its award (entry, credential, audit line) is committed.
+    /// </summary>
+    public async Task CompleteCourseAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var completed = new CourseCompleted(EventIds.For($"course-completed:{userId}:{Course}"), userId, Course, "1.0.0", 100, 2, DateTime.UtcNow);
+        await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(completed, cancellationToken);
+    }
+
+    /// <summary>
+    /// The host project's folder, its content root (Recipes/setup.json). WebApplicationFactory finds it in
+    /// MvcTestingAppManifest.json only when that is in the working directory, as under a test runner; this console may run from anywhere.
+    /// </summary>
+    private static string HostProjectFolder()
+    {
+        var manifest = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json")))!;
+        return manifest.Single(p => p.Key.StartsWith(typeof(Program).Assembly.GetName().Name + ",", StringComparison.Ordinal)).Value;
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+}
