@@ -59,9 +59,9 @@ public sealed class CredentialsController(
     }
 
     /// <summary>The revocation list (Bitstring Status List credential) that every credential points to.</summary>
-    [HttpGet("status/1")]
-    public async Task<IActionResult> Status(CancellationToken cancellationToken) =>
-        Content(await statusList.SignedAsync(cancellationToken), "application/vc+jwt");
+    [HttpGet("status/{list:int:range(1,16000)}")]
+    public async Task<IActionResult> Status(int list, CancellationToken cancellationToken) =>
+        Content(await statusList.SignedAsync(list, cancellationToken), "application/vc+jwt");
 
     private async Task<IActionResult> PageAsync(Guid id, string view, CancellationToken cancellationToken)
     {

@@ -20,22 +20,23 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
 
     private static readonly JsonWebTokenHandler Tokens = new();
 
-    /// <summary>Adds the credential for <paramref name="entry"/> to the context; the caller commits it with the entry.</summary>
-    public async Task<IssuedCredential> IssueAsync(LedgerEntry entry, CertificationUnit unit, string email, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds and signs the credential for a unit earned at <paramref name="issued"/>, before the ledger's transaction,
+    /// so that signing does not hold the database's write lock. <see cref="Attach"/> then stores it with the entry.
+    /// </summary>
+    public async Task<IssuedCredential> PrepareAsync(CertificationUnit unit, string email, DateTime issued, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var id = Guid.NewGuid();
-        // A random free bit, not the next one, so that the list reveals nothing about the order of issue (as the spec advises).
-        // The unique index catches a collision; the ledger then retries the whole award.
-        if (await db.Credentials.CountAsync(cancellationToken) >= StatusListSize / 2)
-        {
-            throw new InvalidOperationException("The revocation status list is half full; a second list is needed.");
-        }
-
-        var index = RandomNumberGenerator.GetInt32(StatusListSize);
+        // A random bit, not the next one, so that a list reveals nothing about the order of issue (as the spec advises).
+        // Lists fill to half at most, one after another, counted by ledger entries; a collision on the unique index
+        // makes the ledger retry the award, which prepares a new bit.
+        var entries = await db.Entries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        var list = (int)(entries / (StatusListSize / 2)) + 1;
+        var bit = RandomNumberGenerator.GetInt32(StatusListSize);
+        var index = (list - 1) * StatusListSize + bit;
         var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var identityHash = "sha256$" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant() + salt)));
-        var issued = entry.RecordedUtc;
         var credential = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
@@ -77,30 +78,36 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
             },
             ["credentialStatus"] = new JsonObject
             {
-                ["id"] = o.Link($"credentials/status/1#{index}"),
+                ["id"] = o.Link($"credentials/status/{list}#{bit}"),
                 ["type"] = "BitstringStatusListEntry",
                 ["statusPurpose"] = "revocation",
-                ["statusListIndex"] = index.ToString(CultureInfo.InvariantCulture),
-                ["statusListCredential"] = o.Link("credentials/status/1"),
+                ["statusListIndex"] = bit.ToString(CultureInfo.InvariantCulture),
+                ["statusListCredential"] = o.Link($"credentials/status/{list}"),
             },
             // Registered JWT claims as well, for verifiers that only know plain JWTs.
             ["iss"] = o.IssuerDid,
             ["jti"] = o.Link($"credentials/{id}"),
             ["iat"] = new DateTimeOffset(issued).ToUnixTimeSeconds(),
         };
-        var jwt = await SignAsync(credential, cancellationToken);
-        var issuedCredential = new IssuedCredential
+        return new IssuedCredential
         {
             Id = id,
-            AccountId = entry.AccountId,
-            LedgerEntryId = entry.Id,
             UnitId = unit.Id,
             IssuedUtc = issued,
             StatusIndex = index,
-            Jwt = jwt,
+            Jwt = await SignAsync(credential, cancellationToken),
         };
-        db.Credentials.Add(issuedCredential);
-        return issuedCredential;
+    }
+
+    public Task<bool> IsTakenAsync(int statusIndex, CancellationToken cancellationToken) =>
+        db.Credentials.AnyAsync(c => c.StatusIndex == statusIndex, cancellationToken);
+
+    /// <summary>Adds a prepared credential for <paramref name="entry"/> to the context; the caller commits it with the entry.</summary>
+    public void Attach(IssuedCredential credential, LedgerEntry entry)
+    {
+        credential.AccountId = entry.AccountId;
+        credential.LedgerEntryId = entry.Id;
+        db.Credentials.Add(credential);
     }
 
     /// <summary>Signs a credential's JSON with the current key: header {alg: ES256, kid, typ: vc+jwt}.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Literacy.CreditBank.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Literacy.CreditBank.Credentials;
@@ -10,12 +11,24 @@ namespace Literacy.CreditBank.Credentials;
 /// <summary>
 /// The issuer's signing keys. One is current and signs; rotated keys retire but stay published, so old credentials still verify.
 /// </summary>
-public sealed class IssuerKeys(CreditBankDbContext db, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class IssuerKeys(CreditBankDbContext db, IDataProtectionProvider protection, IMemoryCache cache, TimeProvider clock)
 {
+    private const string CurrentKey = "issuer-signing-key";
+
     private readonly IDataProtector protector = protection.CreateProtector("Literacy.CreditBank.SigningKeys");
 
-    /// <summary>The current key, made on first use.</summary>
-    public async Task<ECDsaSecurityKey> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The current key, made on first use. Kept in memory for five minutes (decrypting and importing it costs more than
+    /// signing), so a rotation made on another node is picked up within that time.
+    /// </summary>
+    public async Task<ECDsaSecurityKey> CurrentAsync(CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(CurrentKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            return await LoadCurrentAsync(cancellationToken);
+        }))!;
+
+    private async Task<ECDsaSecurityKey> LoadCurrentAsync(CancellationToken cancellationToken)
     {
         var key = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredUtc == null)
             .OrderByDescending(k => k.CreatedUtc).FirstOrDefaultAsync(cancellationToken);
@@ -30,6 +43,7 @@ public sealed class IssuerKeys(CreditBankDbContext db, IDataProtectionProvider p
     {
         await db.SigningKeys.Where(k => k.RetiredUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        cache.Remove(CurrentKey);
         return (await CreateAsync(cancellationToken)).KeyId;
     }
 

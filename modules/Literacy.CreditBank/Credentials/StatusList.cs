@@ -13,27 +13,30 @@ namespace Literacy.CreditBank.Credentials;
 /// </summary>
 public sealed class StatusList(CreditBankDbContext db, CredentialIssuer issuer, IOptions<CreditBankOptions> options, TimeProvider clock)
 {
-    public async Task<string> SignedAsync(CancellationToken cancellationToken)
+    /// <summary>List <paramref name="list"/> (1, 2, ...): the bits of credentials whose status index falls in it.</summary>
+    public async Task<string> SignedAsync(int list, CancellationToken cancellationToken)
     {
-        var revoked = await db.Credentials.AsNoTracking().Where(c => c.RevokedUtc != null).Select(c => c.StatusIndex).ToListAsync(cancellationToken);
+        var (from, to) = ((list - 1) * CredentialIssuer.StatusListSize, list * CredentialIssuer.StatusListSize);
+        var revoked = await db.Credentials.AsNoTracking().Where(c => c.RevokedUtc != null && c.StatusIndex >= from && c.StatusIndex < to)
+            .Select(c => c.StatusIndex - from).ToListAsync(cancellationToken);
         var o = options.Value;
-        var list = new JsonObject
+        var credential = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
-            ["id"] = o.Link("credentials/status/1"),
+            ["id"] = o.Link($"credentials/status/{list}"),
             ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
             ["issuer"] = o.IssuerDid,
             ["validFrom"] = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["credentialSubject"] = new JsonObject
             {
-                ["id"] = o.Link("credentials/status/1#list"),
+                ["id"] = o.Link($"credentials/status/{list}#list"),
                 ["type"] = "BitstringStatusList",
                 ["statusPurpose"] = "revocation",
                 ["encodedList"] = Encode(revoked),
             },
             ["iss"] = o.IssuerDid,
         };
-        return await issuer.SignAsync(list, cancellationToken);
+        return await issuer.SignAsync(credential, cancellationToken);
     }
 
     /// <summary>Multibase base64url ("u" prefix) of the GZIP-compressed bitstring; bit 0 is the left-most bit of the first byte.</summary>

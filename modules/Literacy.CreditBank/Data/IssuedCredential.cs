@@ -14,7 +14,7 @@ public sealed class IssuedCredential
 
     public DateTime IssuedUtc { get; set; }
 
-    /// <summary>The credential's bit in the revocation status list.</summary>
+    /// <summary>The credential's bit across the revocation status lists: list (index / 131072) + 1, bit index % 131072.</summary>
     public int StatusIndex { get; set; }
 
     public required string Jwt { get; set; }

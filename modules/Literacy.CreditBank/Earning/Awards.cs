@@ -12,18 +12,35 @@ namespace Literacy.CreditBank.Earning;
 /// Awards a certification unit: one ledger entry and its signed credential, committed together. A learner earns a unit once,
 /// however many events or submissions point at it, so every path to a unit shares one source id.
 /// </summary>
-public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople people, IAuditTrail audit)
+public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople people, IAuditTrail audit, TimeProvider clock)
 {
     public static Guid SourceOf(string userId, string unitId) => EventIds.For($"unit-earned:{unitId}:{userId}");
 
     /// <param name="evidence">What earned it, serialised into the entry as it is.</param>
     public async Task<LedgerAppendResult> AwardAsync(string userId, CertificationUnit unit, EntryKind kind, object evidence, CancellationToken cancellationToken)
     {
+        var source = SourceOf(userId, unit.Id);
+        if (await ledger.HasEntryAsync(userId, source, cancellationToken))
+        {
+            return await ledger.AppendAsync(new LedgerAppend(userId, source, kind, unit.Id, unit.Credits, string.Empty), null, cancellationToken); // finds it
+        }
+
         var person = (await people.FindAsync([userId], cancellationToken)).GetValueOrDefault(userId)
             ?? throw new InvalidOperationException($"No person {userId}.");
+        var at = LedgerHash.Microseconds(clock.GetUtcNow());
+        // Signed before the ledger's transaction, so that signing does not hold the write lock.
+        var credential = await issuer.PrepareAsync(unit, person.Email, at, cancellationToken);
         var result = await ledger.AppendAsync(
-            new LedgerAppend(userId, SourceOf(userId, unit.Id), kind, unit.Id, unit.Credits, JsonSerializer.Serialize(evidence, Evidence)),
-            entry => issuer.IssueAsync(entry, unit, person.Email, cancellationToken),
+            new LedgerAppend(userId, source, kind, unit.Id, unit.Credits, JsonSerializer.Serialize(evidence, Evidence), at),
+            async entry =>
+            {
+                if (await issuer.IsTakenAsync(credential.StatusIndex, cancellationToken))
+                {
+                    credential = await issuer.PrepareAsync(unit, person.Email, at, cancellationToken); // rare: its status bit went to another
+                }
+
+                issuer.Attach(credential, entry);
+            },
             cancellationToken);
         if (result.Created)
         {

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Literacy.CreditBank.Ledger;
 
 /// <summary>What to write to a learner's ledger. <see cref="SourceId"/> identifies the cause: the same cause is written once.</summary>
-public sealed record LedgerAppend(string UserId, Guid SourceId, EntryKind Kind, string UnitId, int Credits, string Evidence);
+/// <param name="At">When it happened, if the caller already used the time (a credential's issue date); otherwise now.</param>
+public sealed record LedgerAppend(string UserId, Guid SourceId, EntryKind Kind, string UnitId, int Credits, string Evidence, DateTime? At = null);
 
 public sealed record LedgerAppendResult(LedgerEntry Entry, bool Created);
 
@@ -23,9 +24,9 @@ public sealed class CreditLedger(CreditBankDbContext db, TimeProvider clock)
         {
             try
             {
-                var account = await OpenAccountAsync(append.UserId, cancellationToken);
                 // SQLite: BEGIN IMMEDIATE, so writers queue instead of colliding. PostgreSQL: the unique indexes decide.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var account = await FindAccountAsync(append.UserId, cancellationToken) ?? await OpenAccountAsync(append.UserId, cancellationToken);
                 var existing = await db.Entries.AsNoTracking()
                     .FirstOrDefaultAsync(e => e.AccountId == account && e.SourceId == append.SourceId, cancellationToken);
                 if (existing is not null)
@@ -45,7 +46,7 @@ public sealed class CreditLedger(CreditBankDbContext db, TimeProvider clock)
                     UnitId = append.UnitId,
                     Credits = append.Credits,
                     Evidence = append.Evidence,
-                    RecordedUtc = LedgerHash.Microseconds(clock.GetUtcNow()),
+                    RecordedUtc = append.At ?? LedgerHash.Microseconds(clock.GetUtcNow()),
                     PreviousHash = head?.Hash ?? LedgerHash.Genesis,
                     Hash = string.Empty,
                 };
@@ -70,27 +71,18 @@ public sealed class CreditLedger(CreditBankDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>The learner's account id, opening the account on first use.</summary>
-    public async Task<Guid> OpenAccountAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Whether the account already has an entry for this cause: lets a caller skip work for a repeat.</summary>
+    public async Task<bool> HasEntryAsync(string userId, Guid sourceId, CancellationToken cancellationToken) =>
+        await FindAccountAsync(userId, cancellationToken) is { } account
+        && await db.Entries.AnyAsync(e => e.AccountId == account && e.SourceId == sourceId, cancellationToken);
+
+    /// <summary>Opens the learner's account, inside the append's transaction; a concurrent opening collides on the unique user id.</summary>
+    private async Task<Guid> OpenAccountAsync(string userId, CancellationToken cancellationToken)
     {
-        var id = await FindAccountAsync(userId, cancellationToken);
-        if (id is { } found)
-        {
-            return found;
-        }
-
-        db.Accounts.Add(new LearningAccount { Id = Guid.NewGuid(), UserId = userId, OpenedUtc = clock.GetUtcNow().UtcDateTime });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Opened by a concurrent request a moment ago.
-        }
-
-        db.ChangeTracker.Clear();
-        return await FindAccountAsync(userId, cancellationToken) ?? throw new InvalidOperationException($"No learning account for {userId}.");
+        var account = new LearningAccount { Id = Guid.NewGuid(), UserId = userId, OpenedUtc = clock.GetUtcNow().UtcDateTime };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account.Id;
     }
 
     public Task<Guid?> FindAccountAsync(string userId, CancellationToken cancellationToken) =>
