@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Literacy.Testing;
+using Microsoft.Playwright;
+
+namespace Literacy.Browser.Tests;
+
+/// <summary>Elder mode (长辈模式) switched on from the page, measured in the browser: text size, line height, targets, contrast.</summary>
+public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    /// <summary>Computed sizes and colours of what a learner reads and presses, measured as the browser lays them out.</summary>
+    private const string Measure = """
+        () => {
+          const px = v => parseFloat(v);
+          const rgb = c => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+          const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+          const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+          const page = getComputedStyle(document.body).backgroundColor;
+          const body = [...document.querySelectorAll('main p, main li')].filter(e => e.offsetParent && e.textContent.trim());
+          const targets = [...document.querySelectorAll('main .button, main button, .main-nav a, .elder-switch button')].filter(e => e.offsetParent);
+          return {
+            fontSizes: body.map(e => px(getComputedStyle(e).fontSize)),
+            lineHeights: body.map(e => px(getComputedStyle(e).lineHeight) / px(getComputedStyle(e).fontSize)),
+            contrasts: body.map(e => contrast(getComputedStyle(e).color, page)),
+            targets: targets.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.width, r.height]; }),
+            menu: [...document.querySelectorAll('.main-nav a')].map(a => a.textContent.trim()),
+            scrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+          };
+        }
+        """;
+
+    [Fact]
+    public async Task A_visitor_switches_on_elder_mode_and_every_learner_page_meets_its_numbers_and_axe()
+    {
+        var page = await site.NewPhoneAsync();
+        await page.GotoAsync("/courses");
+        await page.GetByRole(AriaRole.Button, new() { Name = "长辈模式" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "长辈模式" })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/account/login", "/account/register" })
+        {
+            await page.GotoAsync(path);
+            var m = await page.EvaluateAsync<JsonElement>(Measure);
+            Assert.All(m.GetProperty("fontSizes").EnumerateArray(), f => Assert.True(f.GetDouble() >= 20, $"{path}: text at {f.GetDouble()}px"));
+            Assert.All(m.GetProperty("lineHeights").EnumerateArray(), l => Assert.True(l.GetDouble() >= 1.5, $"{path}: line height {l.GetDouble():0.00}"));
+            Assert.All(m.GetProperty("contrasts").EnumerateArray(), c => Assert.True(c.GetDouble() >= 7, $"{path}: text contrast {c.GetDouble():0.0}:1"));
+            Assert.All(m.GetProperty("targets").EnumerateArray(), t => Assert.True(t[1].GetDouble() >= 60 && t[2].GetDouble() >= 60,
+                $"{path}: \"{t[0].GetString()}\" is {t[1].GetDouble():0}×{t[2].GetDouble():0}px"));
+            Assert.False(m.GetProperty("scrollsSideways").GetBoolean(), $"{path} scrolls sideways at 390px");
+            Assert.Equal(["首页", "课程", "帮助"], m.GetProperty("menu").EnumerateArray().Select(a => a.GetString()));
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+
+        // A visitor who is not in elder mode still gets the normal page from the same page cache.
+        var other = await site.NewPhoneAsync();
+        await other.GotoAsync("/courses");
+        Assert.Null(await other.Locator("html").GetAttributeAsync("class"));
+    }
+
+    [Fact]
+    public async Task Elder_mode_chosen_at_registration_follows_the_learner_to_another_phone()
+    {
+        var email = $"elder-{Guid.NewGuid():N}@test.literacy.local";
+        var page = await site.NewPhoneAsync();
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("您的姓名").FillAsync("刘奶奶");
+        await page.GetByLabel("邮箱地址").FillAsync(email);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(People.Password);
+        await page.GetByLabel("再输入一次密码").FillAsync(People.Password);
+        await page.GetByLabel("使用长辈模式：字更大，按钮更大").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var phone = await site.NewPhoneAsync();
+        await phone.GotoAsync("/account/login");
+        Assert.Null(await phone.Locator("html").GetAttributeAsync("class"));
+        await phone.GetByLabel("邮箱地址").FillAsync(email);
+        await phone.GetByLabel("密码").FillAsync(People.Password);
+        await phone.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("html")).ToHaveClassAsync("elder");
+        Assert.Contains("我的学习账户", await phone.Locator(".main-nav").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Switched off on this phone: kept on the account as well.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "长辈模式" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("html")).Not.ToHaveClassAsync("elder");
+    }
+
+    [Fact]
+    public async Task Text_size_and_high_contrast_are_offered_to_everyone_and_pages_still_pass_axe()
+    {
+        var page = await site.NewPhoneAsync();
+        await page.GotoAsync("/courses");
+        await page.GetByRole(AriaRole.Link, new() { Name = "显示设置" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("200%").CheckAsync();
+        await page.GetByLabel("高对比度：黑白显示，链接加下划线").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并返回" }).ClickAsync();
+        await page.WaitForURLAsync(site.BaseUrl + "/courses");
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("text-200 high-contrast");
+        var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
+        Assert.True(size >= 36, $"200% text is {size}px");
+        var wide = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)");
+        Assert.True(wide.Length == 0, "scrolls sideways at 200%: " + string.Join(", ", wide));
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+}
