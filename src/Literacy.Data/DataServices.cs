@@ -16,6 +16,8 @@ public static class DataServices
                 o.DataFolder = Path.GetFullPath(o.DataFolder, contentRoot);
             });
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(typeof(GroupCommit<>));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Literacy.CreditBank.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,7 +15,7 @@ namespace Literacy.CreditBank.Credentials;
 /// Makes the signed credential for an earned unit: a W3C Verifiable Credential 2.0 of type OpenBadgeCredential (Open Badges 3.0),
 /// secured as a JWT (VC-JOSE-COSE, ES256). The learner is named only by a salted hash of their email address.
 /// </summary>
-public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IOptions<CreditBankOptions> options)
+public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IMemoryCache cache, IOptions<CreditBankOptions> options)
 {
     public const int StatusListSize = 131_072; // bits: the minimum the Bitstring Status List spec recommends, for herd privacy
 
@@ -22,7 +23,7 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
 
     /// <summary>
     /// Builds and signs the credential for a unit earned at <paramref name="issued"/>, before the ledger's transaction,
-    /// so that signing does not hold the database's write lock. <see cref="Attach"/> then stores it with the entry.
+    /// so that signing does not hold the database's write lock. The award then stores it with the entry.
     /// </summary>
     public async Task<IssuedCredential> PrepareAsync(CertificationUnit unit, string email, DateTime issued, CancellationToken cancellationToken)
     {
@@ -31,8 +32,11 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
         // A random bit, not the next one, so that a list reveals nothing about the order of issue (as the spec advises).
         // Lists fill to half at most, one after another, counted by ledger entries; a collision on the unique index
         // makes the ledger retry the award, which prepares a new bit.
-        var entries = await db.Entries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-        var list = (int)(entries / (StatusListSize / 2)) + 1;
+        var list = await cache.GetOrCreateAsync("status-list-in-use", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1); // a list fills over days, not a minute
+            return (int)((await db.Entries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) / (StatusListSize / 2)) + 1;
+        });
         var bit = RandomNumberGenerator.GetInt32(StatusListSize);
         var index = (list - 1) * StatusListSize + bit;
         var salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -99,16 +103,7 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IO
         };
     }
 
-    public Task<bool> IsTakenAsync(int statusIndex, CancellationToken cancellationToken) =>
-        db.Credentials.AnyAsync(c => c.StatusIndex == statusIndex, cancellationToken);
 
-    /// <summary>Adds a prepared credential for <paramref name="entry"/> to the context; the caller commits it with the entry.</summary>
-    public void Attach(IssuedCredential credential, LedgerEntry entry)
-    {
-        credential.AccountId = entry.AccountId;
-        credential.LedgerEntryId = entry.Id;
-        db.Credentials.Add(credential);
-    }
 
     /// <summary>Signs a credential's JSON with the current key: header {alg: ES256, kid, typ: vc+jwt}.</summary>
     public async Task<string> SignAsync(JsonObject credential, CancellationToken cancellationToken)

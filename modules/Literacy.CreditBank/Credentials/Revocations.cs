@@ -26,10 +26,10 @@ public sealed class Revocations(CreditBankDbContext db, CreditLedger ledger, IAu
         var evidence = JsonSerializer.Serialize(new { type = "revocation", credentialId, corrects = original.Sequence, reason });
         var result = await ledger.AppendAsync(
             new LedgerAppend(userId, EventIds.For($"revoked:{credentialId}"), EntryKind.Correction, original.UnitId, -original.Credits, evidence),
-            async _ =>
+            async (writer, _) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                await db.Credentials.Where(c => c.Id == credentialId && c.RevokedUtc == null).ExecuteUpdateAsync(
+                await writer.Credentials.Where(c => c.Id == credentialId && c.RevokedUtc == null).ExecuteUpdateAsync(
                     s => s.SetProperty(c => c.RevokedUtc, now).SetProperty(c => c.RevocationReason, reason), cancellationToken);
             },
             cancellationToken);

@@ -5,6 +5,7 @@ using Literacy.CreditBank.Ledger;
 using Literacy.Modules.Audit;
 using Literacy.Modules.Events;
 using Literacy.Modules.People;
+using Microsoft.EntityFrameworkCore;
 
 namespace Literacy.CreditBank.Earning;
 
@@ -20,11 +21,6 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
     public async Task<LedgerAppendResult> AwardAsync(string userId, CertificationUnit unit, EntryKind kind, object evidence, CancellationToken cancellationToken)
     {
         var source = SourceOf(userId, unit.Id);
-        if (await ledger.HasEntryAsync(userId, source, cancellationToken))
-        {
-            return await ledger.AppendAsync(new LedgerAppend(userId, source, kind, unit.Id, unit.Credits, string.Empty), null, cancellationToken); // finds it
-        }
-
         var person = (await people.FindAsync([userId], cancellationToken)).GetValueOrDefault(userId)
             ?? throw new InvalidOperationException($"No person {userId}.");
         var at = LedgerHash.Microseconds(clock.GetUtcNow());
@@ -32,14 +28,16 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
         var credential = await issuer.PrepareAsync(unit, person.Email, at, cancellationToken);
         var result = await ledger.AppendAsync(
             new LedgerAppend(userId, source, kind, unit.Id, unit.Credits, JsonSerializer.Serialize(evidence, Evidence), at),
-            async entry =>
+            async (writer, entry) =>
             {
-                if (await issuer.IsTakenAsync(credential.StatusIndex, cancellationToken))
+                if (await writer.Credentials.AnyAsync(c => c.StatusIndex == credential.StatusIndex, cancellationToken))
                 {
                     credential = await issuer.PrepareAsync(unit, person.Email, at, cancellationToken); // rare: its status bit went to another
                 }
 
-                issuer.Attach(credential, entry);
+                credential.AccountId = entry.AccountId;
+                credential.LedgerEntryId = entry.Id;
+                writer.Credentials.Add(credential);
             },
             cancellationToken);
         if (result.Created)

@@ -1,4 +1,5 @@
 using Literacy.CreditBank.Data;
+using Literacy.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Literacy.CreditBank.Ledger;
@@ -11,80 +12,62 @@ public sealed record LedgerAppendResult(LedgerEntry Entry, bool Created);
 
 /// <summary>
 /// The only code that writes ledger entries. An append reads the account's head, chains the new entry to it and commits,
-/// together with whatever else must be written with it (a credential). Two writers that race for the same account
-/// collide on the (account, sequence) or (account, source) unique index; the loser starts again and finds the winner's entry.
+/// together with whatever else must be written with it (a credential), which <c>alongside</c> writes on the same context.
+/// Appends that arrive together share a commit (<see cref="GroupCommit{TContext}"/>). Two writers that race for one account
+/// on two nodes collide on the (account, sequence) or (account, source) unique index; the loser starts again and finds
+/// the winner's entry.
 /// </summary>
-public sealed class CreditLedger(CreditBankDbContext db, TimeProvider clock)
+public sealed class CreditLedger(GroupCommit<CreditBankDbContext> commits, TimeProvider clock)
 {
-    private const int MaxAttempts = 50;
+    public Task<LedgerAppendResult> AppendAsync(LedgerAppend append, Func<CreditBankDbContext, LedgerEntry, Task>? alongside, CancellationToken cancellationToken) =>
+        commits.RunAsync(writer => AppendOnAsync(writer, append, alongside), cancellationToken);
 
-    public async Task<LedgerAppendResult> AppendAsync(LedgerAppend append, Func<LedgerEntry, Task>? alongside, CancellationToken cancellationToken)
+    private async Task<LedgerAppendResult> AppendOnAsync(CreditBankDbContext writer, LedgerAppend append, Func<CreditBankDbContext, LedgerEntry, Task>? alongside)
     {
-        for (var attempt = 1; ; attempt++)
+        var account = await AccountOf(writer, append.UserId).FirstOrDefaultAsync() ?? await OpenAccountAsync(writer, append.UserId);
+        var existing = await writer.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.AccountId == account && e.SourceId == append.SourceId);
+        if (existing is not null)
         {
-            try
-            {
-                // SQLite: BEGIN IMMEDIATE, so writers queue instead of colliding. PostgreSQL: the unique indexes decide.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var account = await FindAccountAsync(append.UserId, cancellationToken) ?? await OpenAccountAsync(append.UserId, cancellationToken);
-                var existing = await db.Entries.AsNoTracking()
-                    .FirstOrDefaultAsync(e => e.AccountId == account && e.SourceId == append.SourceId, cancellationToken);
-                if (existing is not null)
-                {
-                    return new LedgerAppendResult(existing, Created: false);
-                }
-
-                var head = await db.Entries.AsNoTracking().Where(e => e.AccountId == account)
-                    .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                var entry = new LedgerEntry
-                {
-                    AccountId = account,
-                    Sequence = (head?.Sequence ?? 0) + 1,
-                    SourceId = append.SourceId,
-                    Kind = append.Kind,
-                    UnitId = append.UnitId,
-                    Credits = append.Credits,
-                    Evidence = append.Evidence,
-                    RecordedUtc = append.At ?? LedgerHash.Microseconds(clock.GetUtcNow()),
-                    PreviousHash = head?.Hash ?? LedgerHash.Genesis,
-                    Hash = string.Empty,
-                };
-                entry.Hash = LedgerHash.Of(entry);
-                db.Entries.Add(entry);
-                await db.SaveChangesAsync(cancellationToken);
-                if (alongside is not null)
-                {
-                    await alongside(entry);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return new LedgerAppendResult(entry, Created: true);
-            }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
-            }
+            return new LedgerAppendResult(existing, Created: false);
         }
+
+        var head = await writer.Entries.AsNoTracking().Where(e => e.AccountId == account)
+            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync();
+        var entry = new LedgerEntry
+        {
+            AccountId = account,
+            Sequence = (head?.Sequence ?? 0) + 1,
+            SourceId = append.SourceId,
+            Kind = append.Kind,
+            UnitId = append.UnitId,
+            Credits = append.Credits,
+            Evidence = append.Evidence,
+            RecordedUtc = append.At ?? LedgerHash.Microseconds(clock.GetUtcNow()),
+            PreviousHash = head?.Hash ?? LedgerHash.Genesis,
+            Hash = string.Empty,
+        };
+        entry.Hash = LedgerHash.Of(entry);
+        writer.Entries.Add(entry);
+        await writer.SaveChangesAsync();
+        if (alongside is not null)
+        {
+            await alongside(writer, entry);
+            await writer.SaveChangesAsync();
+        }
+
+        return new LedgerAppendResult(entry, Created: true);
     }
 
-    /// <summary>Whether the account already has an entry for this cause: lets a caller skip work for a repeat.</summary>
-    public async Task<bool> HasEntryAsync(string userId, Guid sourceId, CancellationToken cancellationToken) =>
-        await FindAccountAsync(userId, cancellationToken) is { } account
-        && await db.Entries.AnyAsync(e => e.AccountId == account && e.SourceId == sourceId, cancellationToken);
+    private static IQueryable<Guid?> AccountOf(CreditBankDbContext context, string userId) =>
+        context.Accounts.Where(a => a.UserId == userId).Select(a => (Guid?)a.Id);
 
-    /// <summary>Opens the learner's account, inside the append's transaction; a concurrent opening collides on the unique user id.</summary>
-    private async Task<Guid> OpenAccountAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Opens the learner's account in the append's transaction; a concurrent opening on another node collides on the unique user id.</summary>
+    private async Task<Guid> OpenAccountAsync(CreditBankDbContext writer, string userId)
     {
         var account = new LearningAccount { Id = Guid.NewGuid(), UserId = userId, OpenedUtc = clock.GetUtcNow().UtcDateTime };
-        db.Accounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        writer.Accounts.Add(account);
+        await writer.SaveChangesAsync();
         return account.Id;
     }
-
-    public Task<Guid?> FindAccountAsync(string userId, CancellationToken cancellationToken) =>
-        db.Accounts.Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
 }

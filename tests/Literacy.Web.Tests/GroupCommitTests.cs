@@ -1,0 +1,42 @@
+using Literacy.Data;
+using Literacy.Testing;
+using Literacy.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Web.Tests;
+
+public sealed class SqliteGroupCommitTests(SqliteSite site) : GroupCommitTests(site), IClassFixture<SqliteSite>;
+
+public sealed class PostgresGroupCommitTests(PostgresSite site) : GroupCommitTests(site), IClassFixture<PostgresSite>;
+
+/// <summary>Writes that share a commit: each is durable when its call returns, and one bad write loses nobody else's.</summary>
+public abstract class GroupCommitTests(PlatformFactory site)
+{
+    [Fact]
+    public async Task A_failing_write_in_a_burst_fails_alone_and_every_other_write_is_stored()
+    {
+        var commits = site.Service<GroupCommit<PlatformDbContext>>();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var writes = Enumerable.Range(0, 40).Select(i => commits.RunAsync(async db =>
+        {
+            if (i == 17)
+            {
+                throw new InvalidOperationException("a write that breaks");
+            }
+
+            db.AuditEntries.Add(new AuditEntry { AtUtc = DateTime.UtcNow, ActorName = "test", Action = "group-commit", Target = $"{run}-{i}" });
+            return await db.SaveChangesAsync();
+        }, CancellationToken.None)).ToList();
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => writes[17]);
+        Assert.Equal("a write that breaks", failed.Message);
+        await Task.WhenAll(writes.Where((_, i) => i != 17));
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries
+            .Where(a => a.Action == "group-commit" && a.Target.StartsWith(run)).Select(a => a.Target).ToListAsync();
+        Assert.Equal(39, stored.Count);
+        Assert.DoesNotContain($"{run}-17", stored);
+    }
+}
