@@ -363,6 +363,29 @@ public abstract class CreditBankTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task A_signing_key_that_can_no_longer_be_decrypted_is_replaced_and_what_it_signed_still_verifies()
+    {
+        var (courseId, unitId) = await CourseWithUnitAsync();
+        var (learner, _) = await site.LearnerAsync();
+        await learner.CompleteFixtureCourseAsync(courseId);
+        var old = await CredentialOfAsync(unitId);
+        var oldKid = new JsonWebToken(old.Jwt).Kid;
+
+        // As after a move to a machine without the data-protection keys that encrypted it.
+        await InScopeAsync(db => db.SigningKeys.Where(k => k.KeyId == oldKid).ExecuteUpdateAsync(s => s.SetProperty(k => k.ProtectedPrivateKey, Convert.ToBase64String(new byte[64]))));
+        site.Service<Microsoft.Extensions.Caching.Memory.IMemoryCache>().Remove("issuer-signing-key");
+
+        var (second, secondUnit) = await CourseWithUnitAsync();
+        await learner.CompleteFixtureCourseAsync(second);
+        var fresh = await CredentialOfAsync(secondUnit);
+        Assert.NotEqual(oldKid, new JsonWebToken(fresh.Jwt).Kid);
+        Assert.True((await CheckAsync(fresh.Jwt)).IsValid);
+        Assert.True((await CheckAsync(old.Jwt)).IsValid);
+        Assert.NotNull(await InScopeAsync(db => db.SigningKeys.Where(k => k.KeyId == oldKid).Select(k => k.RetiredUtc).SingleAsync()));
+        Assert.Contains(site.Log.Lines, m => m.Contains(oldKid!, StringComparison.Ordinal) && m.Contains("cannot be decrypted", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_status_list_marks_exactly_the_revoked_credentials()
     {
         var (courseId, unitId) = await CourseWithUnitAsync();

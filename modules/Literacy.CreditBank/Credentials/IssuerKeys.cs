@@ -4,6 +4,7 @@ using Literacy.CreditBank.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Literacy.CreditBank.Credentials;
@@ -11,7 +12,7 @@ namespace Literacy.CreditBank.Credentials;
 /// <summary>
 /// The issuer's signing keys. One is current and signs; rotated keys retire but stay published, so old credentials still verify.
 /// </summary>
-public sealed class IssuerKeys(CreditBankDbContext db, IDataProtectionProvider protection, IMemoryCache cache, TimeProvider clock)
+public sealed class IssuerKeys(CreditBankDbContext db, IDataProtectionProvider protection, IMemoryCache cache, TimeProvider clock, ILogger<IssuerKeys> logger)
 {
     private const string CurrentKey = "issuer-signing-key";
 
@@ -33,8 +34,23 @@ public sealed class IssuerKeys(CreditBankDbContext db, IDataProtectionProvider p
         var key = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredUtc == null)
             .OrderByDescending(k => k.CreatedUtc).FirstOrDefaultAsync(cancellationToken);
         key ??= await CreateAsync(cancellationToken);
+        byte[] privateKey;
+        try
+        {
+            privateKey = protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey));
+        }
+        catch (CryptographicException e)
+        {
+            // The data-protection keys that encrypted it are gone (a new machine, a lost key folder). The public half stays
+            // published, so what it signed still verifies; a new key signs from now on.
+            logger.LogWarning(e, "Signing key {KeyId} cannot be decrypted with this site's data-protection keys; making a new one", key.KeyId);
+            await db.SigningKeys.Where(k => k.KeyId == key.KeyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            key = await CreateAsync(cancellationToken);
+            privateKey = protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey));
+        }
+
         var ecdsa = ECDsa.Create();
-        ecdsa.ImportECPrivateKey(protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey)), out _);
+        ecdsa.ImportECPrivateKey(privateKey, out _);
         return new ECDsaSecurityKey(ecdsa) { KeyId = key.KeyId };
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Literacy.Data;
 using Literacy.Modules;
@@ -14,10 +13,12 @@ using Literacy.Web.Admin;
 using Literacy.Web.Data;
 using Literacy.Web.Home;
 using Literacy.Web.Setup;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -41,6 +42,10 @@ public static class PlatformServices
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddPlatformDatabase(configuration, environment.ContentRootPath);
+        // Data-protection keys (sign-in cookies, antiforgery, the credit bank's signing keys) live with the data, so a
+        // restart or a new container keeps them. Several nodes share the data folder (docs/deployment.md).
+        services.AddDataProtection().SetApplicationName("Literacy").PersistKeysToFileSystem(new DirectoryInfo(
+            Path.Combine(Path.GetFullPath(configuration["Database:DataFolder"] ?? "App_Data", environment.ContentRootPath), "keys")));
         services.AddSingleton(TimeProvider.System);
         // The bundled framework; the credit bank, when compiled in, replaces the source with its editable copy.
         services.AddSingleton(new BundledFramework(Path.Combine(AppContext.BaseDirectory, "content", "frameworks", "digcomp-2.2.json")));
