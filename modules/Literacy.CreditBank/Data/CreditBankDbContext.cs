@@ -59,6 +59,7 @@ public class CreditBankDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("Credentials");
             e.HasIndex(c => c.StatusIndex).IsUnique();
             e.HasIndex(c => c.LedgerEntryId).IsUnique();
+            e.HasOne(c => c.Entry).WithOne().HasForeignKey<IssuedCredential>(c => c.LedgerEntryId);
             e.HasIndex(c => c.AccountId);
             e.Property(c => c.UnitId).HasMaxLength(60);
         });

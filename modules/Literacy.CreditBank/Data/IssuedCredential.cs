@@ -10,6 +10,9 @@ public sealed class IssuedCredential
 
     public long LedgerEntryId { get; set; }
 
+    /// <summary>The entry it was issued with; set when both are written together, so one save stores both.</summary>
+    public LedgerEntry? Entry { get; set; }
+
     public required string UnitId { get; set; }
 
     public DateTime IssuedUtc { get; set; }

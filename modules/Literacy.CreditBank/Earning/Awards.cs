@@ -36,7 +36,7 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
                 }
 
                 credential.AccountId = entry.AccountId;
-                credential.LedgerEntryId = entry.Id;
+                credential.Entry = entry;
                 writer.Credentials.Add(credential);
             },
             cancellationToken);

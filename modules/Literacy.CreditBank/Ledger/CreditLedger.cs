@@ -24,19 +24,27 @@ public sealed class CreditLedger(GroupCommit<CreditBankDbContext> commits, TimeP
 
     private async Task<LedgerAppendResult> AppendOnAsync(CreditBankDbContext writer, LedgerAppend append, Func<CreditBankDbContext, LedgerEntry, Task>? alongside)
     {
-        var account = await AccountOf(writer, append.UserId).FirstOrDefaultAsync() ?? await OpenAccountAsync(writer, append.UserId);
-        var existing = await writer.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.AccountId == account && e.SourceId == append.SourceId);
-        if (existing is not null)
+        var account = await AccountOf(writer, append.UserId).FirstOrDefaultAsync();
+        // One round trip for both: an entry for the same cause (then nothing is written) and the account's head.
+        var known = account is null ? [] : await writer.Entries.AsNoTracking()
+            .Where(e => e.AccountId == account && (e.SourceId == append.SourceId
+                || e.Sequence == writer.Entries.Where(x => x.AccountId == account).Max(x => x.Sequence)))
+            .ToListAsync();
+        if (known.FirstOrDefault(e => e.SourceId == append.SourceId) is { } existing)
         {
             return new LedgerAppendResult(existing, Created: false);
         }
 
-        var head = await writer.Entries.AsNoTracking().Where(e => e.AccountId == account)
-            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync();
+        if (account is null)
+        {
+            account = Guid.NewGuid();
+            writer.Accounts.Add(new LearningAccount { Id = account.Value, UserId = append.UserId, OpenedUtc = clock.GetUtcNow().UtcDateTime });
+        }
+
+        var head = known.MaxBy(e => e.Sequence);
         var entry = new LedgerEntry
         {
-            AccountId = account,
+            AccountId = account.Value,
             Sequence = (head?.Sequence ?? 0) + 1,
             SourceId = append.SourceId,
             Kind = append.Kind,
@@ -49,25 +57,15 @@ public sealed class CreditLedger(GroupCommit<CreditBankDbContext> commits, TimeP
         };
         entry.Hash = LedgerHash.Of(entry);
         writer.Entries.Add(entry);
-        await writer.SaveChangesAsync();
         if (alongside is not null)
         {
             await alongside(writer, entry);
-            await writer.SaveChangesAsync();
         }
 
+        await writer.SaveChangesAsync(); // the account (if new), the entry and what goes with it, in one batch
         return new LedgerAppendResult(entry, Created: true);
     }
 
     private static IQueryable<Guid?> AccountOf(CreditBankDbContext context, string userId) =>
         context.Accounts.Where(a => a.UserId == userId).Select(a => (Guid?)a.Id);
-
-    /// <summary>Opens the learner's account in the append's transaction; a concurrent opening on another node collides on the unique user id.</summary>
-    private async Task<Guid> OpenAccountAsync(CreditBankDbContext writer, string userId)
-    {
-        var account = new LearningAccount { Id = Guid.NewGuid(), UserId = userId, OpenedUtc = clock.GetUtcNow().UtcDateTime };
-        writer.Accounts.Add(account);
-        await writer.SaveChangesAsync();
-        return account.Id;
-    }
 }

@@ -453,6 +453,17 @@ namespace Literacy.CreditBank.Migrations.PostgreSql
 
                     b.ToTable("TrustedIssuers", (string)null);
                 });
+
+            modelBuilder.Entity("Literacy.CreditBank.Data.IssuedCredential", b =>
+                {
+                    b.HasOne("Literacy.CreditBank.Data.LedgerEntry", "Entry")
+                        .WithOne()
+                        .HasForeignKey("Literacy.CreditBank.Data.IssuedCredential", "LedgerEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
 #pragma warning restore 612, 618
         }
     }
