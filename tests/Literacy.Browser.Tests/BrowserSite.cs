@@ -47,12 +47,14 @@ public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile at a phone's size, as most learners use the site.</summary>
-    public async Task<IPage> NewPhoneAsync()
+    /// <param name="javaScript">False for a phone with JavaScript off (or a page whose scripts never arrived).</param>
+    public async Task<IPage> NewPhoneAsync(bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            JavaScriptEnabled = javaScript,
             // Only so that the axe-core script can be injected into pages whose CSP forbids inline script.
             BypassCSP = true,
         });
