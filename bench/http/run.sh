@@ -87,8 +87,9 @@ printf '\n%-44s %8s %8s %8s %8s\n' "page weight, compressed bytes" HTML CSS JS t
 for u in "${urls[@]}"; do
   html="$(curl -s -H "$(auth_of "$u")" "$base$(path_of "$u")")"
   h="$(weigh "$u")"; c=0; j=0
-  for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' <<<"$html" | sed 's/.*href="//; s/"$//'); do c=$((c + $(weigh "$css"))); done
-  for js in $(grep -o '<script[^>]* src="[^"]*"' <<<"$html" | sed 's/.* src="//; s/"$//'); do j=$((j + $(weigh "$js"))); done
+  # Each file once: a browser fetches a script included twice only once.
+  for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' <<<"$html" | sed 's/.*href="//; s/"$//' | sort -u); do c=$((c + $(weigh "$css"))); done
+  for js in $(grep -o '<script[^>]* src="[^"]*"' <<<"$html" | sed 's/.* src="//; s/"$//' | sort -u); do j=$((j + $(weigh "$js"))); done
   printf '%-44s %8s %8s %8s %8s\n' "$u" "$h" "$c" "$j" "$((h + c + j))"
 done
 
