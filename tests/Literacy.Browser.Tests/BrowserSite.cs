@@ -48,12 +48,17 @@ public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
 
     /// <summary>A fresh browser profile at a phone's size, as most learners use the site.</summary>
     /// <param name="javaScript">False for a phone with JavaScript off (or a page whose scripts never arrived).</param>
-    public async Task<IPage> NewPhoneAsync(bool javaScript = true)
+    public Task<IPage> NewPhoneAsync(bool javaScript = true) => NewPageAsync(390, 844, javaScript);
+
+    /// <summary>A laptop-sized window, 1280×800.</summary>
+    public Task<IPage> NewDesktopAsync() => NewPageAsync(1280, 800, javaScript: true);
+
+    private async Task<IPage> NewPageAsync(int width, int height, bool javaScript)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
             // Only so that the axe-core script can be injected into pages whose CSP forbids inline script.
             BypassCSP = true,

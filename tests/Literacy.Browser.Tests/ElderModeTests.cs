@@ -57,6 +57,22 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
         Assert.Null(await other.Locator("html").GetAttributeAsync("class"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task On_a_laptop_screen_every_learner_page_passes_axe_in_normal_and_elder_mode(bool elder)
+    {
+        var page = await site.NewDesktopAsync();
+        await page.GotoAsync($"/display/elder?on={(elder ? "true" : "false")}&returnUrl=/");
+        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/display", "/account/login", "/account/register" })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal(elder, (await page.Locator("html").GetAttributeAsync("class") ?? string.Empty).Contains("elder", StringComparison.Ordinal));
+            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{path} scrolls sideways");
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+    }
+
     [Fact]
     public async Task Elder_mode_chosen_at_registration_follows_the_learner_to_another_phone()
     {
