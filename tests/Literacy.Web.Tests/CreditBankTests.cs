@@ -22,40 +22,13 @@ public sealed class PostgresCreditBankTests(PostgresSite site) : CreditBankTests
 /// <summary>Course completed → unit earned → credential issued, checked, revoked; the ledger's guarantees; on each database.</summary>
 public abstract class CreditBankTests(PlatformFactory site)
 {
-    /// <summary>A published course with a certification unit of its own, worth 3 credits from a score of 60, made through the admin form.</summary>
-    private async Task<(string CourseId, string UnitId)> CourseWithUnitAsync()
-    {
-        var courseId = await site.PublishFixtureCourseAsync();
-        var unitId = $"unit-{courseId}";
-        var admin = await site.AdminAsync();
-        using var saved = await admin.SubmitAsync("/admin/credits/units/new", "/admin/credits/units", UnitFields(unitId, courseId));
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        return (courseId, unitId);
-    }
-
-    private static Dictionary<string, string> UnitFields(string unitId, string courseId) => new()
-    {
-        ["id"] = unitId,
-        ["titleZh"] = "手机安全",
-        ["titleEn"] = "Phone safety",
-        ["descriptionZh"] = "会锁屏，会检查应用权限。",
-        ["descriptionEn"] = "Locks the screen and checks app permissions.",
-        ["area"] = "4",
-        ["competencies"] = "4.1",
-        ["level"] = "1",
-        ["credits"] = "3",
-        ["rule"] = "CourseCompleted",
-        ["courseId"] = courseId,
-        ["minScore"] = "60",
-        ["minutes"] = "0",
-        ["active"] = "true",
-    };
+    private Task<(string CourseId, string UnitId)> CourseWithUnitAsync() => site.PublishFixtureCourseWithUnitAsync();
 
     [Fact]
     public async Task A_unit_with_mistakes_is_refused_with_every_problem_and_nothing_is_stored()
     {
         var admin = await site.AdminAsync();
-        var fields = UnitFields("Bad Id!", "no-such-course");
+        var fields = Learning.UnitFields("Bad Id!", "no-such-course");
         fields["credits"] = "500";
         fields["titleEn"] = "";
         fields["competencies"] = "9.9";

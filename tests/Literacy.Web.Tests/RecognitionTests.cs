@@ -64,24 +64,17 @@ public abstract class RecognitionTests(TwoSites sites)
     /// <summary>The learner registers on both sites with one email and earns a 3-credit unit on A. Returns their B client and A credential.</summary>
     private async Task<(HttpClient OnB, string Email, IssuedCredential Credential)> CredentialFromAAsync()
     {
-        var courseId = await A.PublishFixtureCourseAsync();
-        await using (var scope = A.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
-            db.Units.Add(new CertificationUnit
-            {
-                Id = $"unit-{courseId}", TitleZh = "手机安全", TitleEn = "Phone safety", DescriptionZh = "手机安全", DescriptionEn = "Phone safety",
-                Area = "4", Competencies = "4.1", Level = 1, Credits = 3, Rule = EarningRule.CourseCompleted, CourseId = courseId, MinScore = 60,
-            });
-            await db.SaveChangesAsync();
-        }
-
+        var (courseId, unitId) = await A.PublishFixtureCourseWithUnitAsync();
         var (onA, email) = await A.LearnerAsync("李明");
         await onA.CompleteFixtureCourseAsync(courseId);
         var (onB, _) = await B.LearnerAsync("李明", email);
-        await using var read = A.Services.CreateAsyncScope();
-        var credential = await read.ServiceProvider.GetRequiredService<CreditBankDbContext>().Credentials.AsNoTracking().SingleAsync(c => c.UnitId == $"unit-{courseId}");
-        return (onB, email, credential);
+        return (onB, email, await CredentialOnAAsync(unitId));
+    }
+
+    private async Task<IssuedCredential> CredentialOnAAsync(string unitId)
+    {
+        await using var scope = A.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CreditBankDbContext>().Credentials.AsNoTracking().SingleAsync(c => c.UnitId == unitId);
     }
 
     /// <summary>B's administrator trusts A with A's published keys, and converts any of A's achievements to the bundled recognition unit.</summary>
@@ -202,23 +195,11 @@ public abstract class RecognitionTests(TwoSites sites)
     {
         var admin = await TrustAAsync();
         var (learner, email, first) = await CredentialFromAAsync();
-        var courseId = await A.PublishFixtureCourseAsync();
-        await using (var scope = A.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
-            db.Units.Add(new CertificationUnit
-            {
-                Id = $"unit-{courseId}", TitleZh = "第二门", TitleEn = "Second", DescriptionZh = "第二门", DescriptionEn = "Second",
-                Area = "4", Competencies = "4.1", Level = 1, Credits = 2, Rule = EarningRule.CourseCompleted, CourseId = courseId, MinScore = 60,
-            });
-            await db.SaveChangesAsync();
-        }
-
+        var (courseId, unitId) = await A.PublishFixtureCourseWithUnitAsync();
         var onA = A.Visitor();
         await onA.SignInAsync(email);
         await onA.CompleteFixtureCourseAsync(courseId);
-        await using var read = A.Services.CreateAsyncScope();
-        var second = await read.ServiceProvider.GetRequiredService<CreditBankDbContext>().Credentials.AsNoTracking().SingleAsync(c => c.UnitId == $"unit-{courseId}");
+        var second = await CredentialOnAAsync(unitId);
 
         (await SubmitAsync(learner, first.Jwt)).Dispose();
         (await SubmitAsync(learner, second.Jwt)).Dispose();

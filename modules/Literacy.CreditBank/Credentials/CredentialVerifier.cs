@@ -68,7 +68,7 @@ public sealed class CredentialVerifier(
     }
 
     /// <summary>Checks a JWT's ES256 signature against the given keys, matched by kid as any JOSE library does.</summary>
-    public static async Task<bool> IsSignedByAsync(string jwt, IEnumerable<SecurityKey> signingKeys)
+    private static async Task<bool> IsSignedByAsync(string jwt, IEnumerable<SecurityKey> signingKeys)
     {
         var result = await Tokens.ValidateTokenAsync(jwt, new TokenValidationParameters
         {

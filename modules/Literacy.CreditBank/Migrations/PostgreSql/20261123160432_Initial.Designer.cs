@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Literacy.CreditBank.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresCreditBankDbContext))]
-    [Migration("20261123152317_CredentialEntry")]
-    partial class CredentialEntry
+    [Migration("20261123160432_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Literacy.CreditBank.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCreditBankDbContext))]
-    [Migration("20261123142955_AttendedClasses")]
-    partial class AttendedClasses
+    [Migration("20261123160403_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -446,6 +446,17 @@ namespace Literacy.CreditBank.Migrations.Sqlite
                     b.HasKey("IssuerId");
 
                     b.ToTable("TrustedIssuers", (string)null);
+                });
+
+            modelBuilder.Entity("Literacy.CreditBank.Data.IssuedCredential", b =>
+                {
+                    b.HasOne("Literacy.CreditBank.Data.LedgerEntry", "Entry")
+                        .WithOne()
+                        .HasForeignKey("Literacy.CreditBank.Data.IssuedCredential", "LedgerEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 #pragma warning restore 612, 618
         }
