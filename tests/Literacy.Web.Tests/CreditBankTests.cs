@@ -5,6 +5,7 @@ using Literacy.CreditBank.Credentials;
 using Literacy.CreditBank.Data;
 using Literacy.CreditBank.Earning;
 using Literacy.CreditBank.Ledger;
+using Literacy.Data;
 using Literacy.Modules.Events;
 using Literacy.Testing;
 using Literacy.Web.Data;
@@ -311,6 +312,16 @@ public abstract class CreditBankTests(PlatformFactory site)
         Assert.Equal(CredentialOutcome.Malformed, (await CheckAsync("not.a.credential")).Outcome);
         Assert.Equal(CredentialOutcome.Malformed, (await CheckAsync($"{parts[0]}.{Base64UrlEncoder.Encode("{\"just\":\"json\"}")}.{parts[2]}")).Outcome);
         Assert.Equal(CredentialOutcome.TooLarge, (await CheckAsync(jwt + new string('A', 20_000))).Outcome);
+    }
+
+    [Fact]
+    public async Task A_new_site_publishes_its_key_before_it_issues_anything_so_others_can_trust_it_first()
+    {
+        await using var fresh = PlatformFactory.On(DatabaseProvider.Sqlite);
+        using var jwks = JsonDocument.Parse(await fresh.Visitor().GetStringAsync("/.well-known/jwks.json"));
+        var key = Assert.Single(jwks.RootElement.GetProperty("keys").EnumerateArray());
+        Assert.Equal("P-256", key.GetProperty("crv").GetString());
+        Assert.False(key.TryGetProperty("d", out _)); // the public half only
     }
 
     [Fact]

@@ -63,10 +63,20 @@ public sealed class IssuerKeys(CreditBankDbContext db, IDataProtectionProvider p
         return (await CreateAsync(cancellationToken)).KeyId;
     }
 
-    /// <summary>Every public key ever used, as JWKs.</summary>
-    public async Task<IReadOnlyList<JsonObject>> PublicJwksAsync(CancellationToken cancellationToken) =>
-        (await db.SigningKeys.AsNoTracking().OrderBy(k => k.CreatedUtc).Select(k => k.PublicJwk).ToListAsync(cancellationToken))
+    /// <summary>
+    /// Every public key ever used, as JWKs. Never empty: a site that has issued nothing yet makes its first key here, so
+    /// another institution can trust it before its first credential.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> PublicJwksAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.SigningKeys.AnyAsync(cancellationToken))
+        {
+            await CurrentAsync(cancellationToken);
+        }
+
+        return (await db.SigningKeys.AsNoTracking().OrderBy(k => k.CreatedUtc).Select(k => k.PublicJwk).ToListAsync(cancellationToken))
             .Select(j => JsonNode.Parse(j)!.AsObject()).ToList();
+    }
 
     public async Task<IReadOnlyList<SecurityKey>> PublicKeysAsync(CancellationToken cancellationToken) =>
         (await db.SigningKeys.AsNoTracking().Select(k => k.PublicJwk).ToListAsync(cancellationToken))
