@@ -7,6 +7,7 @@ builder.AddPlatformLogging();
 builder.Services.AddPlatformData(builder.Configuration, builder.Environment);
 builder.Services.AddPlatformIdentity();
 builder.Services.AddPlatformModules(builder.Configuration);
+builder.Services.AddPlatformRealtime(builder.Configuration);
 builder.Services.AddPlatformWeb();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Literacy.Courses.Data;
 using Literacy.Courses.Packages;
@@ -75,6 +76,9 @@ public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache c
 
     public async Task<string?> TitleAsync(string courseId, string culture, CancellationToken cancellationToken) =>
         (await FindAsync(courseId, cancellationToken))?.Manifest.TitleIn(culture);
+
+    public async Task<IReadOnlyList<(string Id, string Title)>> TitlesAsync(string culture, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).Select(c => (c.Manifest.Id, c.Manifest.TitleIn(culture))).OrderBy(c => c.Item2, StringComparer.Create(new CultureInfo(culture), false)).ToList();
 
     public async Task<LessonBlock?> FindPublishedBlockAsync(string courseId, string blockId, string culture, CancellationToken cancellationToken) =>
         await FindAsync(courseId, cancellationToken) is { } course ? await BlockAsync(courseId, course.Version, blockId, culture, cancellationToken) : null;

@@ -1,4 +1,3 @@
-using Ganss.Xss;
 using Literacy.Modules.Lessons;
 using Markdig;
 using Markdig.Renderers;
@@ -17,9 +16,7 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
 
     // Detects HTML so that it can be refused with its line; the rendering pipeline below has HTML switched off.
     private static readonly MarkdownPipeline Detect = new MarkdownPipelineBuilder().UsePipeTables().UseEmphasisExtras().Build();
-    private static readonly MarkdownPipeline Render = new MarkdownPipelineBuilder().UsePipeTables().UseEmphasisExtras().DisableHtml().Build();
-
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    private static MarkdownPipeline Render => SafeMarkdown.Pipeline;
 
     public CompiledLesson? Compile(string file, string culture, string text, string mediaBaseUrl, ISet<string> declaredBlocks, List<PackageProblem> problems)
     {
@@ -150,31 +147,7 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
             renderer.Render(block);
         }
 
-        parts.Add(new LessonPart(Sanitizer.Sanitize(writer.ToString())));
+        parts.Add(new LessonPart(SafeMarkdown.Sanitize(writer.ToString())));
         pending.Clear();
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedSchemes.Add("tel");
-        sanitizer.AllowedAttributes.Add("loading");
-        sanitizer.AllowedAttributes.Add("decoding");
-        sanitizer.AllowedAttributes.Remove("style");
-        sanitizer.AllowedTags.Remove("form");
-        sanitizer.PostProcessNode += (_, e) =>
-        {
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "IMG" } img)
-            {
-                img.SetAttribute("loading", "lazy");
-                img.SetAttribute("decoding", "async");
-            }
-            else if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } a && a.GetAttribute("href")?.StartsWith("http", StringComparison.Ordinal) == true)
-            {
-                a.SetAttribute("rel", "noopener noreferrer");
-            }
-        };
-        return sanitizer;
     }
 }

@@ -8,6 +8,9 @@ public interface ICourseContent
 
     /// <summary>The title of a published course in the reader's language, or null if it is not published.</summary>
     Task<string?> TitleAsync(string courseId, string culture, CancellationToken cancellationToken);
+
+    /// <summary>Every published course's id and title in the reader's language, for choosing one.</summary>
+    Task<IReadOnlyList<(string Id, string Title)>> TitlesAsync(string culture, CancellationToken cancellationToken);
 }
 
 /// <summary>Learners' best quiz scores, for deciding whether a course is complete. The assessments module answers it.</summary>

@@ -1,6 +1,7 @@
 using Literacy.Assessments;
 using Literacy.Courses;
 using Literacy.CreditBank;
+using Literacy.LiveClasses;
 using Literacy.Modules;
 using Literacy.Modules.Themes;
 using Literacy.Themes.Countryside;
@@ -16,6 +17,7 @@ public static class Platform
         typeof(CoursesModule),
         typeof(AssessmentsModule),
         typeof(CreditBankModule),
+        typeof(LiveClassesModule),
     ];
 
     public static Type[] ThemeTypes { get; } =

@@ -113,6 +113,21 @@ public static class PlatformServices
         return services;
     }
 
+    /// <summary>
+    /// SignalR for the modules' hubs. With a Redis connection string ("Redis") several nodes share the hubs' groups, so
+    /// learners connected to different nodes are in one class.
+    /// </summary>
+    public static IServiceCollection AddPlatformRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        if (configuration["Redis"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("literacy"));
+        }
+
+        return services;
+    }
+
     public static IServiceCollection AddPlatformWeb(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
