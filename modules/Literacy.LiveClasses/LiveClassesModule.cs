@@ -8,6 +8,7 @@ using Literacy.Modules.Navigation;
 using Literacy.Modules.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,7 @@ public sealed class LiveClassesModule : IModule
             // A phone that vanished is noticed within 20 seconds, so it leaves the room instead of staying as a ghost.
             o.KeepAliveInterval = TimeSpan.FromSeconds(10);
             o.ClientTimeoutInterval = TimeSpan.FromSeconds(20);
+            o.AddFilter<ConnectionCulture>();
         });
         services.AddSingleton<Classrooms>();
         services.AddSingleton<AttendanceLog>();

@@ -17,6 +17,14 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
 
     public RaisedEvents Events { get; } = new();
 
+    /// <summary>A clock the test moves by hand, in place of the real one, when set before the site starts.</summary>
+    public ManualClock? Clock { get; init; }
+
+    /// <summary>More settings, e.g. the Redis backplane for a two-node test.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    private bool keepDatabase;
+
     /// <summary>Where the site answers: the in-memory test server, or a real port in the browser tests.</summary>
     public virtual Uri BaseAddress => new("http://localhost");
 
@@ -39,15 +47,58 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
                 ["Logging:LogLevel:Literacy"] = "Information",
                 ["CreditBank:IssuerUrl"] = "http://localhost", // credentials name the in-memory test server
             })));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value); // host settings: seen even by what Program.cs reads before Build()
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
-        builder.ConfigureServices(services => services.AddSingleton<IDomainEventHandler<CourseCompleted>>(Events));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IDomainEventHandler<CourseCompleted>>(Events);
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
     }
 
     public static PlatformFactory On(DatabaseProvider provider) => new(TestDatabase.Create(provider));
 
+    /// <summary>A second node of the same site: the same database, data folder and settings. Disposing it leaves the database to this one.</summary>
+    public PlatformFactory AnotherNode()
+    {
+        var node = new PlatformFactory(Database) { Clock = Clock, keepDatabase = true };
+        foreach (var (key, value) in Settings)
+        {
+            node.Settings[key] = value;
+        }
+
+        return node;
+    }
+
+    /// <summary>Stops this site as a crash or a deploy would, and starts a new one on the same database.</summary>
+    public async Task<PlatformFactory> RestartAsync()
+    {
+        keepDatabase = true;
+        await base.DisposeAsync();
+        var next = new PlatformFactory(Database) { Clock = Clock };
+        foreach (var (key, value) in Settings)
+        {
+            next.Settings[key] = value;
+        }
+
+        return next;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (keepDatabase)
+        {
+            return;
+        }
+
         await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }

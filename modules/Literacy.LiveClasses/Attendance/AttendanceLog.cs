@@ -62,15 +62,6 @@ public sealed class AttendanceLog(GroupCommit<LiveClassesDbContext> writer, ISer
         return participant;
     }
 
-    /// <summary>Forgets this node's connections to an ended class (their segments were closed with it).</summary>
-    public void Forget(string classId)
-    {
-        foreach (var p in connections.Values.Where(p => p.ClassId == classId))
-        {
-            connections.TryRemove(p.ConnectionId, out _);
-        }
-    }
-
     /// <summary>Who is in the class now, through any node: open segments that are not stale.</summary>
     public async Task<IReadOnlyList<string>> PresentAsync(string classId, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Literacy.LiveClasses.Attendance;
 /// Ends a class (the trainer, or the clock) and counts each signed-up learner's attendance once; then tells the credit
 /// bank. Every step can run again — after a crash, or on two nodes at once — without counting anything twice.
 /// </summary>
-public sealed class ClassEnding(Classrooms classrooms, AttendanceLog attendance, GroupCommit<LiveClassesDbContext> writer, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ClassEnding(Classrooms classrooms, GroupCommit<LiveClassesDbContext> writer, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>Ends the class if it is still going. False if there is no such class.</summary>
     public async Task<bool> EndAsync(string classId, CancellationToken cancellationToken)
@@ -35,7 +35,6 @@ public sealed class ClassEnding(Classrooms classrooms, AttendanceLog attendance,
         }
 
         classrooms.Forget(classId);
-        attendance.Forget(classId);
         await writer.RunAsync(db => db.Segments.Where(s => s.ClassId == classId && s.LeftUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeftUtc, endedAt)), CancellationToken.None);
         await CountAsync(classId, cancellationToken);

@@ -92,18 +92,24 @@ public sealed class LiveClassSchedule(
     public async Task<string?> SignUpAsync(string classId, string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // Through the single writer, so two learners cannot both take the last place.
-        return await writer.RunAsync<string?>(async w =>
+        // Through the single writer, so two learners cannot both take the last place. The words are chosen here, in
+        // the learner's language: the writer runs on its own thread.
+        var refusal = await writer.RunAsync<string?>(async w =>
         {
             var c = await w.Classes.AsNoTracking().FirstOrDefaultAsync(x => x.Id == classId);
             if (c is null)
             {
-                return T["There is no such class."];
+                return "There is no such class.";
             }
 
             if (c.EndedUtc is not null || c.ScheduledEndUtc <= now)
             {
-                return T["This class is over."];
+                return "This class is over.";
+            }
+
+            if (c.TrainerId == userId)
+            {
+                return "You teach this class.";
             }
 
             if (await w.SignUps.AnyAsync(s => s.ClassId == classId && s.UserId == userId))
@@ -111,20 +117,16 @@ public sealed class LiveClassSchedule(
                 return null; // already in: signing up twice is the same as once
             }
 
-            if (c.TrainerId == userId)
-            {
-                return T["You teach this class."];
-            }
-
             if (await w.SignUps.CountAsync(s => s.ClassId == classId) >= c.Capacity)
             {
-                return T["Sorry, this class is full."];
+                return "Sorry, this class is full.";
             }
 
             w.SignUps.Add(new SignUp { ClassId = classId, UserId = userId, SignedUpUtc = now });
             await w.SaveChangesAsync();
             return null;
         }, cancellationToken);
+        return refusal is null ? null : T[refusal].Value;
     }
 
     public Task LeaveAsync(string classId, string userId, CancellationToken cancellationToken) =>
