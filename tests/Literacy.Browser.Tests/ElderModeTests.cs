@@ -47,7 +47,7 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
             Assert.All(m.GetProperty("targets").EnumerateArray(), t => Assert.True(t[1].GetDouble() >= 60 && t[2].GetDouble() >= 60,
                 $"{path}: \"{t[0].GetString()}\" is {t[1].GetDouble():0}×{t[2].GetDouble():0}px"));
             Assert.False(m.GetProperty("scrollsSideways").GetBoolean(), $"{path} scrolls sideways at 390px");
-            Assert.Equal(["首页", "课程", "帮助"], m.GetProperty("menu").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(["首页", "课程", "直播课", "帮助"], m.GetProperty("menu").EnumerateArray().Select(a => a.GetString()));
             await Accessibility.AssertNoViolationsAsync(page);
         }
 
