@@ -60,4 +60,13 @@ public sealed class ArchitectureTests
             Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "modules", project, $"{type.Name}.cs")), $"{project} should keep its module class in {type.Name}.cs.");
         }
     }
+
+    [Fact]
+    public void The_classroom_uses_the_npm_package_of_the_SignalR_client_unchanged()
+    {
+        // Vendored so that the platform runs from a clone with the .NET SDK alone; this keeps it the published file.
+        var vendored = Path.Combine(RepoPaths.Root, "modules", "Literacy.LiveClasses", "wwwroot", "lib", "signalr", "signalr.min.js");
+        var package = Path.Combine(RepoPaths.Root, "node_modules", "@microsoft", "signalr", "dist", "browser", "signalr.min.js");
+        Assert.Equal(File.ReadAllBytes(package), File.ReadAllBytes(vendored));
+    }
 }
