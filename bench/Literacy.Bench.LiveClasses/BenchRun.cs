@@ -14,7 +14,11 @@ public static class BenchRun
         Console.WriteLine($"live classes benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, " +
             $"server pid {settings.ServerPid}, {settings.SlideChanges} slide changes per class size");
         var total = Stopwatch.StartNew();
+        // What the server holds before any learner is connected, to set the rows' memory against.
+        var started = ServerMemory.Of(settings.ServerPid);
         var classroom = await Preparation.RunAsync(settings);
+        var prepared = ServerMemory.Of(settings.ServerPid);
+        Console.WriteLine($"server memory: {started.RssMb:0} MB resident after start, {prepared.RssMb:0} MB after the set-up (peak {prepared.PeakMb:0} MB)");
 
         await using var trainer = await Trainer.ConnectAsync(settings.Site, classroom.TrainerCookie, classroom.ClassId);
         if (trainer.SlideCount <= settings.SlideChanges)
@@ -24,9 +28,11 @@ public static class BenchRun
 
         // Seeded: the same pauses between slide changes in every run.
         var random = new Random(5);
-        // Warm-up, not counted: the first slide changes pay for JIT on both sides, the first connections for pools.
-        var warmUp = await Round.RunAsync(settings, classroom, trainer, 1, random);
-        Console.WriteLine($"  warm-up with 1 learner: done (fan-out p99 {warmUp.FanOut.At(99):0.0} ms, lost {warmUp.Lost})");
+        // Warm-up, not counted: the first slide changes pay for JIT on both sides, the first batch of concurrent
+        // connections for thread and buffer pools (without it the first size's connect times were the slowest).
+        var warmUpSize = Math.Min(settings.ConnectWorkers, classroom.LearnerCookies.Count);
+        var warmUp = await Round.RunAsync(settings, classroom, trainer, warmUpSize, random);
+        Console.WriteLine($"  warm-up with {warmUpSize} learners: done (fan-out p99 {warmUp.FanOut.At(99):0.0} ms, lost {warmUp.Lost})");
 
         var results = new List<RoundResult>();
         foreach (var n in settings.Sizes.Prepend(1))
