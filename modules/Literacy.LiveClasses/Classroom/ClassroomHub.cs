@@ -39,60 +39,65 @@ public sealed class ClassroomHub(
 
     private string UserId => Context.UserIdentifier ?? throw new HubException(T["Please sign in again."]);
 
+    /// <summary>
+    /// Enters a class and returns the room as it is. The checks and the snapshot take the class's lock only briefly;
+    /// the attendance write and the group membership happen outside it, so a thousand phones coming back after a
+    /// network drop are let in together. The connection joins its groups before the snapshot is taken, so it misses
+    /// nothing in between (the page applies what arrives while it waits after the snapshot).
+    /// </summary>
     public async Task<ClassroomSnapshot> Join(string classId)
     {
-        classId ??= string.Empty;
+        classId = (classId ?? string.Empty)[..Math.Min(classId?.Length ?? 0, 20)];
         var userId = UserId;
-        var name = (await people.FindAsync([userId], Context.ConnectionAborted)).GetValueOrDefault(userId)?.DisplayName ?? "?";
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = await classrooms.InRoomAsync(classId[..Math.Min(classId.Length, 20)], async room =>
+        var signedUp = await db.SignUps.AnyAsync(s => s.ClassId == classId && s.UserId == userId, Context.ConnectionAborted);
+        var entry = await classrooms.InRoomAsync(classId, room =>
         {
             var c = room.Class;
             var staff = c.TrainerId == userId || permissions.IsGranted(Context.User!, Permissions.ManageAllLiveClasses);
-            if (!staff)
+            if (!staff && !signedUp)
             {
-                if (!await db.SignUps.AnyAsync(s => s.ClassId == c.Id && s.UserId == userId))
-                {
-                    return Refusal(T["You have not signed up for this class. Sign up on the live classes page first."]);
-                }
-
-                if (room.State.Ended)
-                {
-                    return Ended(c.Id, userId);
-                }
-
-                if (now < c.StartUtc - options.Value.OpensBefore)
-                {
-                    return Refusal(T["The classroom opens {0} minutes before the class starts.", (int)options.Value.OpensBefore.TotalMinutes]);
-                }
-
-                if (!attendance.IsPresent(c.Id, userId) && attendance.LearnersPresent(c.Id) >= c.Capacity)
-                {
-                    return Refusal(T["The class is full."]);
-                }
+                throw new HubException(T["You have not signed up for this class. Sign up on the live classes page first."]);
             }
 
-            if (room.State.Ended)
+            if (!staff && !room.State.Ended && now < c.StartUtc - options.Value.OpensBefore)
             {
-                return Ended(c.Id, userId);
+                throw new HubException(T["The classroom opens {0} minutes before the class starts.", (int)options.Value.OpensBefore.TotalMinutes]);
             }
 
-            var me = await attendance.JoinAsync(Context.ConnectionId, c.Id, userId, name, staff);
-            await Groups.AddToGroupAsync(Context.ConnectionId, Everyone(c.Id));
-            await Groups.AddToGroupAsync(Context.ConnectionId, staff ? Staff(c.Id) : Learners(c.Id));
-            await Groups.AddToGroupAsync(Context.ConnectionId, One(c.Id, userId));
-            if (!staff)
+            if (!staff && !room.State.Ended && !attendance.IsPresent(c.Id, userId) && attendance.LearnersPresent(c.Id) >= c.Capacity)
             {
-                await Clients.Group(Staff(c.Id)).ParticipantJoined(new ParticipantView(userId, me.Name, room.State.IsMuted(userId)));
+                throw new HubException(T["The class is full."]);
             }
 
+            return Task.FromResult<(LiveClass Class, bool Staff, bool Ended)?>((c, staff, room.State.Ended));
+        }, Context.ConnectionAborted) ?? throw new HubException(T["There is no such class."]);
+        var (joined, isStaff, ended) = entry;
+        if (ended)
+        {
+            return new ClassroomSnapshot(classId, userId, false, 0, 0, [], false, false, null, null, null, Ended: true);
+        }
+
+        var name = (await people.FindAsync([userId], Context.ConnectionAborted)).GetValueOrDefault(userId)?.DisplayName ?? "?";
+        await attendance.JoinAsync(Context.ConnectionId, classId, userId, name, isStaff);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Everyone(classId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, isStaff ? Staff(classId) : Learners(classId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, One(classId, userId));
+        var participants = isStaff ? await ParticipantsAsync(joined) : null;
+        return await classrooms.InRoomAsync(classId, room =>
+        {
             var s = room.State;
-            return new ClassroomSnapshot(
-                c.Id, userId, staff, s.Slide, room.SlideCount, s.Chat, s.IsMuted(userId), s.HasHandUp(userId), s.PollFor(userId, staff),
-                staff ? s.Hands : null,
-                staff ? await ParticipantsAsync(c, s) : null);
-        }, Context.ConnectionAborted);
-        return result ?? throw new HubException(T["There is no such class."]);
+            if (!isStaff)
+            {
+                room.Send(c => c.Group(Staff(classId)).ParticipantJoined(new ParticipantView(userId, name, s.IsMuted(userId))));
+            }
+
+            return Task.FromResult(new ClassroomSnapshot(
+                classId, userId, isStaff, s.Slide, room.SlideCount, s.Chat.ToList(), s.IsMuted(userId), s.HasHandUp(userId), s.PollFor(userId, isStaff),
+                isStaff ? s.Hands.ToList() : null,
+                participants?.Select(p => p with { Muted = s.IsMuted(p.UserId) }).ToList(),
+                s.Ended));
+        }, Context.ConnectionAborted) ?? throw new HubException(T["There is no such class."]);
     }
 
     public Task ShowSlide(int index) => AsTrainerAsync(async (room, classId) =>
@@ -103,7 +108,7 @@ public sealed class ClassroomHub(
         }
 
         await room.AppendAsync(new SlideShown(index));
-        await Clients.Group(Everyone(classId)).SlideChanged(index);
+        room.Send(c => c.Group(Everyone(classId)).SlideChanged(index));
     });
 
     public Task SendChat(string text) => InClassAsync(async (room, me) =>
@@ -130,7 +135,7 @@ public sealed class ClassroomHub(
         }
 
         var logged = await room.AppendAsync(new ChatPosted(me.UserId, me.Name, text));
-        await Clients.Group(Everyone(me.ClassId)).ChatPosted(new ChatLine(logged.Sequence, me.UserId, me.Name, text, logged.AtUtc));
+        room.Send(c => c.Group(Everyone(me.ClassId)).ChatPosted(new ChatLine(logged.Sequence, me.UserId, me.Name, text, logged.AtUtc)));
     });
 
     public Task RemoveChat(int messageId) => AsTrainerAsync(async (room, classId) =>
@@ -141,7 +146,7 @@ public sealed class ClassroomHub(
         }
 
         await room.AppendAsync(new ChatRemoved(messageId, UserId));
-        await Clients.Group(Everyone(classId)).ChatRemoved(messageId);
+        room.Send(c => c.Group(Everyone(classId)).ChatRemoved(messageId));
     });
 
     public Task MuteChat(string userId, bool muted) => AsTrainerAsync(async (room, classId) =>
@@ -151,7 +156,7 @@ public sealed class ClassroomHub(
             await room.AppendAsync(new ChatMuted(userId, muted));
         }
 
-        await Clients.Group(One(classId, userId)).MutedChanged(muted);
+        room.Send(c => c.Group(One(classId, userId)).MutedChanged(muted));
     });
 
     public Task RaiseHand() => InClassAsync(async (room, me) =>
@@ -161,7 +166,7 @@ public sealed class ClassroomHub(
             await room.AppendAsync(new HandRaised(me.UserId, me.Name));
         }
 
-        await HandsChangedAsync(room, me.ClassId, me.UserId, raised: true);
+        HandsChanged(room, me.ClassId, me.UserId, raised: true);
     });
 
     public Task LowerHand() => InClassAsync((room, me) => LowerAsync(room, me.ClassId, me.UserId));
@@ -178,7 +183,7 @@ public sealed class ClassroomHub(
         }
 
         await room.AppendAsync(new PollOpened(question, choices, multiple));
-        await SendPollAsync(room, classId);
+        SendPoll(room, classId);
     });
 
     public Task AnswerPoll(int pollId, int[] choices) => InClassAsync(async (room, me) =>
@@ -199,22 +204,23 @@ public sealed class ClassroomHub(
         }
 
         await room.AppendAsync(new PollAnswered(pollId, me.UserId, choices!));
-        await Clients.Caller.PollChanged(room.State.PollFor(me.UserId, staff: false));
-        await Clients.Group(Staff(me.ClassId)).PollChanged(room.State.PollFor(string.Empty, staff: true));
+        var (mine, staffView, caller) = (room.State.PollFor(me.UserId, staff: false), room.State.PollFor(string.Empty, staff: true), Context.ConnectionId);
+        room.Send(c => c.Client(caller).PollChanged(mine));
+        room.Send(c => c.Group(Staff(me.ClassId)).PollChanged(staffView));
     });
 
     public Task ShowPollResults(int pollId) => AsTrainerAsync(async (room, classId) =>
     {
         RequireOpenPoll(room, pollId);
         await room.AppendAsync(new PollResultsShown(pollId));
-        await SendPollAsync(room, classId);
+        SendPoll(room, classId);
     });
 
     public Task ClosePoll(int pollId) => AsTrainerAsync(async (room, classId) =>
     {
         RequireOpenPoll(room, pollId);
         await room.AppendAsync(new PollClosed(pollId));
-        await Clients.Group(Everyone(classId)).PollChanged(null);
+        room.Send(c => c.Group(Everyone(classId)).PollChanged(null));
     });
 
     public async Task EndClass()
@@ -237,16 +243,12 @@ public sealed class ClassroomHub(
         await base.OnDisconnectedAsync(exception);
     }
 
-    private static ClassroomSnapshot? Refusal(string message) => throw new HubException(message);
 
-    /// <summary>A page that was away when the class ended learns it on rejoining, and offers the replay.</summary>
-    private static ClassroomSnapshot Ended(string classId, string userId) => new(classId, userId, false, 0, 0, [], false, false, null, null, null, Ended: true);
-
-    private async Task<IReadOnlyList<ParticipantView>> ParticipantsAsync(LiveClass c, ClassroomState state)
+    private async Task<IReadOnlyList<ParticipantView>> ParticipantsAsync(LiveClass c)
     {
         var present = (await attendance.PresentAsync(c.Id, Context.ConnectionAborted)).Where(id => id != c.TrainerId).ToList();
         var found = await people.FindAsync(present, Context.ConnectionAborted);
-        return present.Where(found.ContainsKey).Select(id => new ParticipantView(id, found[id].DisplayName, state.IsMuted(id))).OrderBy(p => p.Name).ToList();
+        return present.Where(found.ContainsKey).Select(id => new ParticipantView(id, found[id].DisplayName, false)).OrderBy(p => p.Name).ToList();
     }
 
     private async Task LowerAsync(Classrooms.Room room, string classId, string userId)
@@ -256,19 +258,22 @@ public sealed class ClassroomHub(
             await room.AppendAsync(new HandLowered(userId, UserId));
         }
 
-        await HandsChangedAsync(room, classId, userId, raised: false);
+        HandsChanged(room, classId, userId, raised: false);
     }
 
-    private async Task HandsChangedAsync(Classrooms.Room room, string classId, string userId, bool raised)
+    // What is sent is taken now, under the lock: the room may change before the sender gets to it.
+    private static void HandsChanged(Classrooms.Room room, string classId, string userId, bool raised)
     {
-        await Clients.Group(One(classId, userId)).HandChanged(raised);
-        await Clients.Group(Staff(classId)).HandsChanged(room.State.Hands);
+        var hands = room.State.Hands.ToList();
+        room.Send(c => c.Group(One(classId, userId)).HandChanged(raised));
+        room.Send(c => c.Group(Staff(classId)).HandsChanged(hands));
     }
 
-    private async Task SendPollAsync(Classrooms.Room room, string classId)
+    private static void SendPoll(Classrooms.Room room, string classId)
     {
-        await Clients.Group(Learners(classId)).PollChanged(room.State.PollFor(string.Empty, staff: false));
-        await Clients.Group(Staff(classId)).PollChanged(room.State.PollFor(string.Empty, staff: true));
+        var (learners, staff) = (room.State.PollFor(string.Empty, staff: false), room.State.PollFor(string.Empty, staff: true));
+        room.Send(c => c.Group(Learners(classId)).PollChanged(learners));
+        room.Send(c => c.Group(Staff(classId)).PollChanged(staff));
     }
 
     private void RequireOpenPoll(Classrooms.Room room, int pollId)

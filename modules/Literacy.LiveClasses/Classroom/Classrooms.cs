@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Literacy.Data;
 using Literacy.LiveClasses.Data;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Literacy.LiveClasses.Classroom;
 
@@ -11,11 +14,21 @@ namespace Literacy.LiveClasses.Classroom;
 /// truth: a room is rebuilt from the log after a restart, and catches up with events another node appended before it
 /// answers a joining learner.
 /// </summary>
-public sealed class Classrooms(IServiceScopeFactory scopeFactory, GroupCommit<LiveClassesDbContext> logWriter, TimeProvider timeProvider)
+public sealed class Classrooms(
+    IServiceScopeFactory scopeFactory,
+    GroupCommit<LiveClassesDbContext> logWriter,
+    IHubContext<ClassroomHub, IClassroomClient> hubContext,
+    TimeProvider timeProvider,
+    ILogger<Classrooms> logger)
 {
+    /// <summary>How stale a room may be before a join re-reads the log for what other nodes appended.</summary>
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
     private readonly IServiceScopeFactory scopes = scopeFactory;
     private readonly GroupCommit<LiveClassesDbContext> writer = logWriter;
     private readonly TimeProvider clock = timeProvider;
+    private readonly IHubContext<ClassroomHub, IClassroomClient> hub = hubContext;
+    private readonly ILogger<Classrooms> log = logger;
     private readonly ConcurrentDictionary<string, Room> rooms = new();
 
     /// <summary>Runs <paramref name="action"/> alone in the class's room, caught up with the log; null if there is no such class.</summary>
@@ -60,6 +73,10 @@ public sealed class Classrooms(IServiceScopeFactory scopeFactory, GroupCommit<Li
     /// <summary>One class's state and what is needed to change it. Only used inside <see cref="InRoomAsync"/>.</summary>
     public sealed class Room(string classId, Classrooms owner)
     {
+        private readonly Channel<Func<IHubClients<IClassroomClient>, Task>> outbox = Channel.CreateUnbounded<Func<IHubClients<IClassroomClient>, Task>>(new() { SingleReader = true });
+        private Task? sender;
+        private long refreshedAt;
+
         internal SemaphoreSlim Gate { get; } = new(1, 1);
 
         public ClassroomState State { get; } = new();
@@ -68,9 +85,41 @@ public sealed class Classrooms(IServiceScopeFactory scopeFactory, GroupCommit<Li
 
         public int SlideCount { get; private set; }
 
-        /// <summary>Re-reads the class (a trainer may have edited it) and any events appended elsewhere. False if it is gone.</summary>
-        internal async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Queues a message to the class's pages. Sent in order by one sender per room, after the lock is released, so
+        /// a fan-out to a thousand phones never holds up the next learner's join or chat.
+        /// </summary>
+        public void Send(Func<IHubClients<IClassroomClient>, Task> message)
         {
+            outbox.Writer.TryWrite(message);
+            sender ??= Task.Run(SendAllAsync);
+        }
+
+        private async Task SendAllAsync()
+        {
+            await foreach (var message in outbox.Reader.ReadAllAsync())
+            {
+                try
+                {
+                    await message(owner.hub.Clients);
+                }
+                catch (Exception e)
+                {
+                    owner.log.LogWarning(e, "A classroom message to class {ClassId} was not sent", classId);
+                }
+            }
+        }
+
+        /// <summary>Re-reads the class (a trainer may have edited it) and any events appended elsewhere, at most once a second. False if it is gone.</summary>
+        internal async Task<bool> RefreshAsync(CancellationToken cancellationToken, bool force = false)
+        {
+            var now = owner.clock.GetTimestamp();
+            if (!force && Class is not null && owner.clock.GetElapsedTime(refreshedAt, now) < Freshness)
+            {
+                return true;
+            }
+
+            refreshedAt = now;
             await using var scope = owner.scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LiveClassesDbContext>();
             var found = await db.Classes.AsNoTracking().FirstOrDefaultAsync(c => c.Id == classId, cancellationToken);
@@ -111,7 +160,7 @@ public sealed class Classrooms(IServiceScopeFactory scopeFactory, GroupCommit<Li
             var logged = new LoggedEvent(sequence, at, e);
             if (sequence != State.LastSequence + 1)
             {
-                await RefreshAsync(CancellationToken.None); // fills the gap another node left, this event included
+                await RefreshAsync(CancellationToken.None, force: true); // fills the gap another node left, this event included
             }
             else
             {

@@ -70,6 +70,7 @@
 
   function addChat(line) {
     var log = $('chat');
+    if (log.querySelector('li[data-id="' + line.id + '"]')) { return; }
     log.appendChild(chatLine(line));
     while (log.children.length > 100) { log.removeChild(log.firstChild); }
     log.scrollTop = log.scrollHeight;
@@ -227,38 +228,55 @@
     }
   }
 
-  connection.on('SlideChanged', showSlide);
-  connection.on('ChatPosted', addChat);
-  connection.on('ChatRemoved', function (id) {
+  // Messages that arrive while a join is under way may be older or newer than its snapshot: they are kept and
+  // applied after it, in order. Each one sets a value or is skipped when already shown, so replaying is safe.
+  var joining = false;
+  var held = [];
+  function on(name, handler) {
+    connection.on(name, function () {
+      var args = arguments;
+      if (joining) { held.push(function () { handler.apply(null, args); }); } else { handler.apply(null, args); }
+    });
+  }
+
+  on('SlideChanged', showSlide);
+  on('ChatPosted', addChat);
+  on('ChatRemoved', function (id) {
     var li = $('chat').querySelector('li[data-id="' + id + '"]');
     if (li) { li.remove(); }
   });
-  connection.on('MutedChanged', showMuted);
-  connection.on('HandChanged', showHand);
-  connection.on('HandsChanged', showHands);
-  connection.on('PollChanged', showPoll);
-  connection.on('ParticipantJoined', function (p) { state.participants[p.userId] = p; showParticipants(); });
-  connection.on('ParticipantLeft', function (id) { delete state.participants[id]; showParticipants(); });
+  on('MutedChanged', showMuted);
+  on('HandChanged', showHand);
+  on('HandsChanged', showHands);
+  on('PollChanged', showPoll);
+  on('ParticipantJoined', function (p) { state.participants[p.userId] = p; showParticipants(); });
+  on('ParticipantLeft', function (id) { delete state.participants[id]; showParticipants(); });
   connection.on('ClassEnded', function () { ended(); connection.stop(); });
 
   var joined = false;
+  var refused = false;
   function join() {
+    joining = true;
+    held = [];
     return connection.invoke('Join', classId).then(function (snapshot) {
       joined = true;
       render(snapshot);
+      joining = false;
+      held.splice(0).forEach(function (apply) { apply(); });
       if (snapshot.ended) { connection.stop(); return; }
       status(text.textConnected);
       root.dataset.joined = 'true';
     }, function (e) {
-      // Refused (not signed up, full, not open yet): say why and stop; there is no point retrying.
-      status(reason(e));
-      connection.stop();
+      // Refused (no place any more, full, not open yet): say why and stop; retrying would not help.
+      joining = false;
+      refused = true;
+      connection.stop().then(function () { status(reason(e)); });
     });
   }
 
   var starting = false;
   function start() {
-    if (starting || state.ended || connection.state !== signalR.HubConnectionState.Disconnected) { return; }
+    if (starting || refused || state.ended || connection.state !== signalR.HubConnectionState.Disconnected) { return; }
     starting = true;
     connection.start().then(join, function () { status(text.textReconnecting); setTimeout(start, 2000); })
       .finally(function () { starting = false; });
@@ -266,7 +284,7 @@
 
   connection.onreconnecting(function () { root.dataset.joined = 'false'; status(text.textReconnecting); });
   connection.onreconnected(function () { join(); });
-  connection.onclose(function () { if (!state.ended && joined) { status(text.textReconnecting); setTimeout(start, 1000); } });
+  connection.onclose(function () { if (!state.ended && !refused && joined) { status(text.textReconnecting); setTimeout(start, 1000); } });
   window.addEventListener('online', start);
   document.addEventListener('visibilitychange', function () { if (!document.hidden) { start(); } });
 
