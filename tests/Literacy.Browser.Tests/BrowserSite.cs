@@ -50,6 +50,19 @@ public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
     /// <param name="javaScript">False for a phone with JavaScript off (or a page whose scripts never arrived).</param>
     public Task<IPage> NewPhoneAsync(bool javaScript = true) => NewPageAsync(390, 844, javaScript);
 
+    /// <summary>A learner who registered just now, signed in through the login page on a phone of their own.</summary>
+    public async Task<(IPage Page, string Email)> LearnerOnPhoneAsync(string name, bool javaScript = true)
+    {
+        var (_, email) = await this.LearnerAsync(name);
+        var page = await NewPhoneAsync(javaScript);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("邮箱地址").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(People.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
+        return (page, email);
+    }
+
     /// <summary>A laptop-sized window, 1280×800.</summary>
     public Task<IPage> NewDesktopAsync() => NewPageAsync(1280, 800, javaScript: true);
 
