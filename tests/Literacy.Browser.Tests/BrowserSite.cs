@@ -1,21 +1,31 @@
 using System.Net;
 using Literacy.Data;
 using Literacy.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Literacy.Browser.Tests;
 
 /// <summary>The platform on a real Kestrel port and SQLite file, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
+public class BrowserSite : PlatformFactory, IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private IPlaywright? _playwright;
 
     public BrowserSite()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A site with settings of its own (another list of languages, say), as an operator would configure it.</summary>
+    protected BrowserSite(IReadOnlyDictionary<string, string?> settings)
         : base(TestDatabase.Create(DatabaseProvider.Sqlite))
     {
+        _settings = settings;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -77,6 +87,12 @@ public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
             BypassCSP = true,
         });
         return await context.NewPageAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
     }
 
     public override async ValueTask DisposeAsync()
