@@ -4,6 +4,7 @@
 #                        temporary data folder (the first start migrates and applies the setup recipe), waits for
 #                        /healthz; sets base, data, log; stops the server and deletes the folder on exit
 #   bench_learner        registers a learner through the real form; their cookies go with paths written @/path
+#   bench_expect_200 PATH...   stops with the server log unless each path answers 200 itself
 #   path_of @/x, auth_of @/x   the path and the header (the learner's cookies, or none) for curl and wrk
 
 bench_start() {
@@ -54,6 +55,15 @@ bench_learner() {
     --data-urlencode "Email=bench@bench.local" --data-urlencode "Password=a long bench password" \
     --data-urlencode "ConfirmPassword=a long bench password" "$base/account/register"
   cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')"
+}
+
+# Every page must answer 200 itself: a redirect or an error page would be measured instead.
+bench_expect_200() {
+  local u code
+  for u in "$@"; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "$(auth_of "$u")" "$base$(path_of "$u")")"
+    [[ "$code" == 200 ]] || { echo "bench: $u answered $code, not 200; server log:" >&2; cat "$log" >&2; exit 1; }
+  done
 }
 
 # curl and wrk arguments for a path: @/x means /x with the learner's cookies.

@@ -25,11 +25,7 @@ source bench/lib/site.sh
 bench_start "$port"
 bench_learner
 
-# Every page must answer 200 itself: a redirect or error page would be weighed instead.
-for p in "${pages[@]}"; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' -H "$(auth_of "$p")" "$base$(path_of "$p")")"
-  [[ "$code" == 200 ]] || { echo "bench: $p answered $code, not 200; server log:" >&2; cat "$log" >&2; exit 1; }
-done
+bench_expect_200 "${pages[@]}"
 
 table="$(bench_weights "${pages[@]}")"
 echo "$table"
