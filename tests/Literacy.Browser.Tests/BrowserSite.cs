@@ -65,12 +65,18 @@ public class BrowserSite : PlatformFactory, IAsyncLifetime
     {
         var (_, email) = await this.LearnerAsync(name);
         var page = await NewPhoneAsync(javaScript);
+        await SignInAsync(page, email);
+        return (page, email);
+    }
+
+    /// <summary>Signs in through the login page, in Chinese, as a learner would.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("邮箱地址").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(People.Password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
-        return (page, email);
     }
 
     /// <summary>A laptop-sized window, 1280×800.</summary>

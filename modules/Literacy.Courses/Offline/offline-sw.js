@@ -8,6 +8,7 @@ const OUTBOX = 'literacy-outbox-v1';
 // The two forms a learner sends from a lesson: "I have finished this lesson" and a quiz's answers.
 const PROGRESS = /^\/courses\/[a-z0-9-]+\/(lessons\/[a-z0-9-]+\/done|quizzes\/[a-z0-9-]+)$/;
 const TOKEN = /name="__RequestVerificationToken" type="hidden" value="([^"]+)"/;
+const LEARNER = /data-learner="([0-9a-f]+)"/; // who is signed in, on a lesson page (see OfflineLearner.cs)
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', event => event.waitUntil(self.clients.claim()));
@@ -184,22 +185,24 @@ async function flush() {
 
 /**
  * Posts one kept form. Its antiforgery token may be stale by now (a new browser session), so a fresh one is taken from
- * the lesson page first; the submission id stays the same, so the server ignores a form it already has.
+ * the lesson page first; the submission id stays the same, so the server ignores a form it already has. The page also
+ * says who is signed in now: a form kept for someone else waits until they are back.
  */
 async function deliver(item) {
-  let token;
+  let html;
   try {
-    const page = await fetch(item.page);
-    token = TOKEN.exec(await page.text());
+    html = await (await fetch(item.page)).text();
   } catch {
     return 'later';
   }
 
-  if (!token) {
-    return 'sign-in'; // the lesson page has no form: nobody is signed in on this phone now
+  const token = TOKEN.exec(html);
+  const learner = LEARNER.exec(html);
+  const body = new URLSearchParams(item.body);
+  if (!token || !learner || (body.has('learner') && body.get('learner') !== learner[1])) {
+    return 'sign-in'; // nobody is signed in on this phone now, or someone else is
   }
 
-  const body = new URLSearchParams(item.body);
   body.set('__RequestVerificationToken', token[1]); // base64url: nothing in it is HTML-escaped
   try {
     const response = await fetch(item.url, { method: 'POST', body, redirect: 'manual' });

@@ -3,9 +3,15 @@
 // its words from the resources; without service workers (or without JavaScript) nothing of it appears.
 (() => {
   // A page kept on the phone is shown again and again: each showing gets ids of its own, so two tries of a quiz
-  // stay two tries. A double tap on one form sends one id, and the server keeps the first.
+  // stay two tries. A double tap on one form sends one id, and the server keeps the first. Each form also carries
+  // whose answer it is, so that a kept one is only ever sent for that learner (see offline-sw.js).
+  const status = document.querySelector('.offline-status');
   const renew = () => document.querySelectorAll('input[name="submissionId"]').forEach((input) => {
     input.value = crypto.randomUUID();
+    if (status && status.dataset.learner && !input.form.elements.learner) {
+      const learner = Object.assign(document.createElement('input'), { type: 'hidden', name: 'learner', value: status.dataset.learner });
+      input.after(learner);
+    }
   });
   if (window.crypto && crypto.randomUUID) {
     renew();
@@ -14,7 +20,6 @@
 
   if (!('serviceWorker' in navigator) || !window.caches) return;
 
-  const status = document.querySelector('.offline-status');
   const say = (text) => {
     if (!status) return;
     status.textContent = text;
