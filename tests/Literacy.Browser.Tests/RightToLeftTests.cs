@@ -16,13 +16,15 @@ public sealed class RightToLeftTests(RightToLeftSite site) : IClassFixture<Right
         () => {
           const width = document.documentElement.clientWidth;
           const links = [...document.querySelectorAll('.main-nav a')].map(a => a.getBoundingClientRect());
+          // The menu may wrap on a phone: its first row is what shows the direction.
+          const row = links.filter(r => Math.abs(r.top - links[0].top) < 2);
           return {
             dir: document.documentElement.dir,
             lang: document.documentElement.lang,
             width,
             scrollsSideways: document.documentElement.scrollWidth > width,
             firstLinkRight: links[0].right,
-            lastLinkRight: links[links.length - 1].right,
+            firstRowRunsLeftwards: row.length > 1 && row.every((r, i) => i === 0 || r.right < row[i - 1].right),
             brandRight: document.querySelector('.brand').getBoundingClientRect().right,
           };
         }
@@ -39,7 +41,7 @@ public sealed class RightToLeftTests(RightToLeftSite site) : IClassFixture<Right
         // Mirrored: the name of the site and the menu start at the right edge, and the menu runs leftwards.
         Assert.True(m.GetProperty("brandRight").GetDouble() > width * 0.8, $"{path}: the site's name is not on the right");
         Assert.True(m.GetProperty("firstLinkRight").GetDouble() > width * 0.8, $"{path}: the menu does not start on the right");
-        Assert.True(m.GetProperty("firstLinkRight").GetDouble() > m.GetProperty("lastLinkRight").GetDouble(), $"{path}: the menu does not run right to left");
+        Assert.True(m.GetProperty("firstRowRunsLeftwards").GetBoolean(), $"{path}: the menu does not run right to left");
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
