@@ -27,16 +27,26 @@
   };
   const offlineLine = () => (navigator.onLine ? '' : status.dataset.offline);
 
+  // Whatever waits goes out as soon as the connection is back, and on every course page shown online.
+  const send = () => navigator.serviceWorker.controller && navigator.serviceWorker.controller.postMessage({ type: 'send' });
+  // A connection that has just come back often fails the first try: while the page is open and says online, try
+  // again after 2 s, 4 s, ... up to a minute.
+  let pause = 2000;
   navigator.serviceWorker.addEventListener('message', (event) => {
     const news = event.data || {};
-    if (news.type !== 'outbox' || !status) return;
+    if (news.type !== 'outbox') return;
+    if (news.waiting > 0 && !news.signIn && navigator.onLine) {
+      setTimeout(send, pause);
+      pause = Math.min(pause * 2, 60000);
+    } else {
+      pause = 2000;
+    }
+    if (!status) return;
     if (news.signIn) say(status.dataset.signIn);
     else if (news.waiting > 0) say(status.dataset.waiting.replace('{0}', news.waiting));
     else if (news.sent > 0) say(status.dataset.sent);
     else say(offlineLine());
   });
-  // Whatever waits goes out as soon as the connection is back, and on every course page shown online.
-  const send = () => navigator.serviceWorker.controller && navigator.serviceWorker.controller.postMessage({ type: 'send' });
   window.addEventListener('online', send);
   window.addEventListener('offline', () => status && say(status.dataset.offline));
   if (status) say(offlineLine());
