@@ -15,60 +15,14 @@ conns=${BENCH_CONNECTIONS:-64}
 threads=${BENCH_THREADS:-2}
 port=${BENCH_PORT:-18080} # below 32768: see scripts/services.sh
 baseline=${BENCH_BASELINE:-/healthz}
-base="http://127.0.0.1:$port"
-out="$PWD/.artifacts/bench/web"
-
 command -v wrk >/dev/null || { echo "bench: wrk is missing (scripts/install.sh installs it)" >&2; exit 1; }
-if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-  echo "bench: port $port is already in use" >&2; exit 1
-fi
+# shellcheck source=bench/lib/site.sh
+source bench/lib/site.sh
+bench_start "$port"
+bench_learner
 
-echo "publishing Release to $out ..."
-rm -rf "$out"
-dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly >/dev/null ||
-  { dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly; exit 1; }
-
-# A fresh data folder each run: the first start creates the SQLite db and applies the setup recipe.
-data="$(mktemp -d "${TMPDIR:-/tmp}/literacy-bench.XXXXXX")"
-log="$data/server.log"
-pid=
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$data"
-}
-trap cleanup EXIT
-
-# Working directory = publish folder: it is the content root, where Recipes/*.json are.
-(cd "$out" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
-  Database__DataFolder="$data" Logging__LogLevel__Default=Warning Logging__LogLevel__Literacy=Information \
-  exec dotnet Literacy.Web.dll) >"$log" 2>&1 &
-pid=$!
-
-for ((i = 0; ; i++)); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz")" == 200 ]] && break
-  if ((i >= 600)) || ! kill -0 "$pid" 2>/dev/null; then
-    echo "bench: the app did not answer 200 on /healthz within 60 s; server log:" >&2
-    cat "$log" >&2; exit 1
-  fi
-  sleep 0.1
-done
-
-# A fresh learner, registered through the real form, for the @/paths.
-jar="$data/cookies"
-page="$(curl -s -c "$jar" -b "$jar" "$base/account/register")"
-token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "DisplayName=Bench" \
-  --data-urlencode "Email=bench@bench.local" --data-urlencode "Password=a long bench password" \
-  --data-urlencode "ConfirmPassword=a long bench password" "$base/account/register"
-cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')"
-# curl and wrk arguments for a path: @/x means /x with the learner's cookies.
-path_of() { echo "${1#@}"; }
-auth_of() { [[ "$1" == @* ]] && echo "Cookie: $cookie" || echo "X-Bench: visitor"; }
-
-# Every page must answer 200 itself: a redirect or error page would be measured instead.
+bench_expect_200 "${urls[@]}"
 for u in "${urls[@]}"; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' -H "$(auth_of "$u")" "$base$(path_of "$u")")"
-  [[ "$code" == 200 ]] || { echo "bench: $u answered $code, not 200; server log:" >&2; cat "$log" >&2; exit 1; }
   wrk -t"$threads" -c16 -d"$warmup" -H "$(auth_of "$u")" "$base$(path_of "$u")" >/dev/null # warm-up: JIT, caches, pools
 done
 
@@ -81,17 +35,9 @@ if [[ -n "$installed" ]]; then
   [[ -n "$migrated" && "$migrated" -gt 0 ]] && awk -v a="$courses_ms" -v b="$migrated" 'BEGIN {printf "course install / schema migration time ratio: %.2f\n", a / b}'
 fi
 
-# Page weight as a learner's browser receives it (brotli), HTML plus the CSS and JS it links.
-weigh() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -H "$(auth_of "$1")" -w '%{size_download}' "$base$(path_of "$1")"; }
-printf '\n%-44s %8s %8s %8s %8s\n' "page weight, compressed bytes" HTML CSS JS total
-for u in "${urls[@]}"; do
-  html="$(curl -s -H "$(auth_of "$u")" "$base$(path_of "$u")")"
-  h="$(weigh "$u")"; c=0; j=0
-  # Each file once: a browser fetches a script included twice only once.
-  for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' <<<"$html" | sed 's/.*href="//; s/"$//' | sort -u); do c=$((c + $(weigh "$css"))); done
-  for js in $(grep -o '<script[^>]* src="[^"]*"' <<<"$html" | sed 's/.* src="//; s/"$//' | sort -u); do j=$((j + $(weigh "$js"))); done
-  printf '%-44s %8s %8s %8s %8s\n' "$u" "$h" "$c" "$j" "$((h + c + j))"
-done
+# Page weight as a learner's browser receives it (brotli), HTML plus what it links (bench/weights has every page).
+echo
+bench_weights "${urls[@]}"
 
 declare -A rps
 printf '\n%-24s %12s %10s %10s %8s\n' URL requests/s p50 p99 errors

@@ -1,21 +1,31 @@
 using System.Net;
 using Literacy.Data;
 using Literacy.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Literacy.Browser.Tests;
 
 /// <summary>The platform on a real Kestrel port and SQLite file, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
+public class BrowserSite : PlatformFactory, IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private IPlaywright? _playwright;
 
     public BrowserSite()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A site with settings of its own (another list of languages, say), as an operator would configure it.</summary>
+    protected BrowserSite(IReadOnlyDictionary<string, string?> settings)
         : base(TestDatabase.Create(DatabaseProvider.Sqlite))
     {
+        _settings = settings;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -50,6 +60,25 @@ public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
     /// <param name="javaScript">False for a phone with JavaScript off (or a page whose scripts never arrived).</param>
     public Task<IPage> NewPhoneAsync(bool javaScript = true) => NewPageAsync(390, 844, javaScript);
 
+    /// <summary>A learner who registered just now, signed in through the login page on a phone of their own.</summary>
+    public async Task<(IPage Page, string Email)> LearnerOnPhoneAsync(string name, bool javaScript = true)
+    {
+        var (_, email) = await this.LearnerAsync(name);
+        var page = await NewPhoneAsync(javaScript);
+        await SignInAsync(page, email);
+        return (page, email);
+    }
+
+    /// <summary>Signs in through the login page, in Chinese, as a learner would.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("邮箱地址").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(People.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
+    }
+
     /// <summary>A laptop-sized window, 1280×800.</summary>
     public Task<IPage> NewDesktopAsync() => NewPageAsync(1280, 800, javaScript: true);
 
@@ -64,6 +93,12 @@ public sealed class BrowserSite : PlatformFactory, IAsyncLifetime
             BypassCSP = true,
         });
         return await context.NewPageAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
     }
 
     public override async ValueTask DisposeAsync()

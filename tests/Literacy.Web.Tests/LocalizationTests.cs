@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Literacy.Testing;
+using Literacy.Web.Localization;
+using Microsoft.Extensions.Configuration;
 
 namespace Literacy.Web.Tests;
 
@@ -10,7 +12,8 @@ public sealed partial class LocalizationTests
     [GeneratedRegex("""\bT\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex Lookup();
 
-    private static readonly string[] Cultures = ["zh-CN", "en"];
+    /// <summary>The shipped languages: the default of the setting. A language an operator adds may fall back to English.</summary>
+    private static readonly string[] Cultures = SiteCultures.Default.Split(',');
 
     public static TheoryData<string> Projects()
     {
@@ -45,5 +48,22 @@ public sealed partial class LocalizationTests
             var missing = used.Where(k => !keys.Contains(k)).Order().ToList();
             Assert.True(missing.Count == 0, $"{Path.GetFileName(resx)} lacks:\n{string.Join('\n', missing)}");
         }
+    }
+
+    [Fact]
+    public void The_languages_come_from_one_setting_and_each_is_named_in_its_own_script()
+    {
+        static SiteCultures With(string? value) => SiteCultures.From(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [SiteCultures.Setting] = value }).Build());
+
+        Assert.Equal(["zh-CN", "en"], With(null).All.Select(c => c.Name));
+        var three = With(" zh-CN, en ,ug-CN");
+        Assert.Equal(["zh-CN", "en", "ug-CN"], three.All.Select(c => c.Name));
+        Assert.Equal(["中文", "English", "ئۇيغۇرچە"], three.All.Select(three.NativeName));
+        Assert.True(three.All[2].TextInfo.IsRightToLeft);
+        Assert.True(three.Speaks("ug-CN"));
+        Assert.False(With(null).Speaks("ug-CN"));
+        var wrong = Assert.Throws<InvalidOperationException>(() => With("zh-CN,klingon-XX"));
+        Assert.Contains("Localization:Cultures names 'klingon-XX'", wrong.Message, StringComparison.Ordinal);
     }
 }

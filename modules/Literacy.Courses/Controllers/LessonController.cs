@@ -30,7 +30,11 @@ public sealed class LessonController(PublishedCourses courses, LessonPages pages
         return page is null ? NotFound() : View(page);
     }
 
-    /// <summary>"I have finished this lesson": records it once and moves on to the next lesson.</summary>
+    /// <summary>
+    /// "I have finished this lesson": records it once and moves on to the next lesson. The form carries a submission id
+    /// like a quiz's (the phone's outbox sends it again after a lost answer), but a completion needs no table of ids: it
+    /// is keyed by learner, course and lesson, so the same form sent twice, with its id or with a new one, adds nothing.
+    /// </summary>
     [Authorize]
     [HttpPost("done")]
     public async Task<IActionResult> Done(string courseId, string lessonId, CancellationToken cancellationToken)

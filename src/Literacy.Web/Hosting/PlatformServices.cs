@@ -12,6 +12,7 @@ using Literacy.Web.Accounts;
 using Literacy.Web.Admin;
 using Literacy.Web.Data;
 using Literacy.Web.Home;
+using Literacy.Web.Localization;
 using Literacy.Web.Setup;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -27,8 +28,6 @@ namespace Literacy.Web.Hosting;
 
 public static class PlatformServices
 {
-    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
-
     public static void AddPlatformLogging(this WebApplicationBuilder builder)
     {
         // Structured logs: one JSON object per line outside development, readable lines while developing.
@@ -131,11 +130,12 @@ public static class PlatformServices
     public static IServiceCollection AddPlatformWeb(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(o =>
+        services.AddSingleton(sp => SiteCultures.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<RequestLocalizationOptions>().Configure<SiteCultures>((o, cultures) =>
         {
-            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
-            o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
+            o.DefaultRequestCulture = new RequestCulture(cultures.All[0]);
+            o.SupportedCultures = [.. cultures.All];
+            o.SupportedUICultures = [.. cultures.All];
             // The programme speaks Chinese first; a visitor switches with one click, remembered in a cookie.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });

@@ -1,4 +1,3 @@
-using Literacy.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Literacy.Web.Localization;
 
 [AllowAnonymous]
-public sealed class CultureController : Controller
+public sealed class CultureController(SiteCultures cultures) : Controller
 {
     /// <summary>Switches the interface language and returns to the same page. Works without JavaScript.</summary>
     [HttpGet("/culture")]
     public IActionResult Set([FromQuery] string culture, [FromQuery] string? returnUrl)
     {
-        if (PlatformServices.Cultures.Any(c => c.Name == culture))
+        if (cultures.Speaks(culture))
         {
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
