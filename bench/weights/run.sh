@@ -12,10 +12,9 @@ default_pages=(
   / /courses /courses/stop-fraud
   /courses/stop-fraud/lessons/golden-rules   # a lesson with a quiz
   /courses/stop-fraud/lessons/fake-officials # a lesson without one
-  /help /display /account/login /account/register /account/forgot
+  /help /live /display /account/login /account/register /account/forgot
   @/ @/courses/stop-fraud @/courses/stop-fraud/lessons/golden-rules @/courses/stop-fraud/lessons/fake-officials
-  @/credits @/credits/transcript @/credits/recognition @/account/password
-  # @/live: the live-class list (issue 5), to add when the module lands
+  @/credits @/credits/transcript @/credits/recognition @/account/password @/live
 )
 if [[ -n "${BENCH_PAGES:-}" ]]; then read -ra pages <<<"$BENCH_PAGES"; else pages=("${default_pages[@]}"); fi
 port=${BENCH_PORT:-18081} # below 32768: see scripts/services.sh

@@ -13,7 +13,6 @@ namespace Literacy.Browser.Tests;
 /// <summary>The platform on a real Kestrel port and SQLite file, and Debian's Chromium driven by Playwright.</summary>
 public class BrowserSite : PlatformFactory, IAsyncLifetime
 {
-    private readonly IReadOnlyDictionary<string, string?> _settings;
     private IPlaywright? _playwright;
 
     public BrowserSite()
@@ -25,7 +24,11 @@ public class BrowserSite : PlatformFactory, IAsyncLifetime
     protected BrowserSite(IReadOnlyDictionary<string, string?> settings)
         : base(TestDatabase.Create(DatabaseProvider.Sqlite))
     {
-        _settings = settings;
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
+
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -93,12 +96,6 @@ public class BrowserSite : PlatformFactory, IAsyncLifetime
             BypassCSP = true,
         });
         return await context.NewPageAsync();
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
     }
 
     public override async ValueTask DisposeAsync()

@@ -37,7 +37,7 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
         await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "长辈模式" })).ToHaveAttributeAsync("aria-pressed", "true");
 
-        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/account/login", "/account/register" })
+        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/live", "/account/login", "/account/register" })
         {
             await page.GotoAsync(path);
             var m = await page.EvaluateAsync<JsonElement>(Measure);
@@ -64,7 +64,7 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
     {
         var page = await site.NewDesktopAsync();
         await page.GotoAsync($"/display/elder?on={(elder ? "true" : "false")}&returnUrl=/");
-        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/display", "/account/login", "/account/register" })
+        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/live", "/display", "/account/login", "/account/register" })
         {
             await page.GotoAsync(path);
             Assert.Equal(elder, (await page.Locator("html").GetAttributeAsync("class") ?? string.Empty).Contains("elder", StringComparison.Ordinal));

@@ -9,11 +9,7 @@ public sealed class LiveClassroomTests(BrowserSite site) : IClassFixture<Browser
     private async Task<IPage> SignedInAsync(string email, bool desktop = false)
     {
         var page = desktop ? await site.NewDesktopAsync() : await site.NewPhoneAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("邮箱地址").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(People.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
+        await BrowserSite.SignInAsync(page, email);
         return page;
     }
 

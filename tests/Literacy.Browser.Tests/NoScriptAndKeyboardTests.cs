@@ -16,6 +16,8 @@ public sealed class NoScriptAndKeyboardTests(BrowserSite site) : IClassFixture<B
     [Fact]
     public async Task With_JavaScript_off_a_visitor_becomes_a_learner_and_every_learner_page_does_its_main_action()
     {
+        var (trainer, _) = await site.TrainerAsync("林老师");
+        var classId = await trainer.ScheduleClassAsync(LiveClassSetup.ClassFields(site, TimeSpan.FromMinutes(5)));
         var page = await site.NewPhoneAsync(javaScript: false);
         var email = $"noscript-{Guid.NewGuid():N}@test.literacy.local";
 
@@ -79,7 +81,12 @@ public sealed class NoScriptAndKeyboardTests(BrowserSite site) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "提交认定" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
 
-        // Live classes (/live, issue 5): add the list and joining a class here when the module lands.
+        // Live classes: the list, and a place taken with its button (the classroom itself needs JavaScript, and says so).
+        await page.GotoAsync("/live");
+        await page.Locator($"#class-{classId}").GetByRole(AriaRole.Button, new() { Name = "报名" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("报名成功");
+        await page.Locator($"#class-{classId}").GetByRole(AriaRole.Link, new() { Name = "进入课堂" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("直播课堂需要 JavaScript")).ToBeVisibleAsync();
 
         // Password: changed, then signed out and in again with the new one.
         await page.GotoAsync("/account/password");

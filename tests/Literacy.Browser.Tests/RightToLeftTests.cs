@@ -54,7 +54,7 @@ public sealed class RightToLeftTests(RightToLeftSite site) : IClassFixture<Right
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         // No Uyghur resource files: the interface falls back to English, whose keys are the texts themselves.
         await Assertions.Expect(page.Locator(".site-footer")).ToContainTextAsync("Free and open learning for everyone.");
-        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/display", "/account/login", "/account/register", "/account/forgot" })
+        foreach (var path in new[] { "/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/help", "/live", "/display", "/account/login", "/account/register", "/account/forgot" })
         {
             await AssertMirroredAsync(page, path);
         }
