@@ -112,12 +112,50 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
         await page.GetByLabel("200%").CheckAsync();
         await page.GetByLabel("高对比度：黑白显示，链接加下划线").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并返回" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/courses");
+        await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + "/courses");
         await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("text-200 high-contrast");
         var size = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
         Assert.True(size >= 36, $"200% text is {size}px");
         var wide = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)");
         Assert.True(wide.Length == 0, "scrolls sideways at 200%: " + string.Join(", ", wide));
         await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_signed_in_learners_pages_pass_axe_on_a_phone_and_a_laptop_and_reflow_at_320px(bool elder)
+    {
+        var (page, _) = await site.LearnerOnPhoneAsync(elder ? "周奶奶" : "周阿姨");
+        if (elder)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "长辈模式" }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
+        }
+
+        string[] paths = ["/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/live", "/credits", "/credits/transcript", "/credits/recognition", "/account/password", "/display", "/help"];
+        foreach (var (width, height) in new[] { (390, 844), (1280, 800), (320, 640) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{path} scrolls sideways at {width}px");
+                if (width == 320)
+                {
+                    continue; // reflow only: the axe runs are at the two sizes learners use
+                }
+
+                await Accessibility.AssertNoViolationsAsync(page);
+                if (elder && width == 390)
+                {
+                    var m = await page.EvaluateAsync<JsonElement>(Measure);
+                    Assert.All(m.GetProperty("fontSizes").EnumerateArray(), f => Assert.True(f.GetDouble() >= 20, $"{path}: text at {f.GetDouble()}px"));
+                    Assert.All(m.GetProperty("contrasts").EnumerateArray(), c => Assert.True(c.GetDouble() >= 7, $"{path}: text contrast {c.GetDouble():0.0}:1"));
+                    Assert.All(m.GetProperty("targets").EnumerateArray(), t => Assert.True(t[1].GetDouble() >= 60 && t[2].GetDouble() >= 60,
+                        $"{path}: \"{t[0].GetString()}\" is {t[1].GetDouble():0}×{t[2].GetDouble():0}px"));
+                }
+            }
+        }
     }
 }

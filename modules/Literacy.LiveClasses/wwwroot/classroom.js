@@ -4,6 +4,7 @@
   'use strict';
   var root = document.getElementById('classroom');
   if (!root || !window.signalR) { return; }
+  document.getElementById('needs-script').hidden = true;
   var text = root.dataset;
   var classId = text.classId;
   var trainer = text.trainer === 'true';
