@@ -55,8 +55,6 @@ public sealed class Classrooms(
     /// <summary>Drops the in-memory room (an ended class); the log stays.</summary>
     public void Forget(string classId) => rooms.TryRemove(classId, out _);
 
-    public IReadOnlyCollection<string> OpenClassIds => rooms.Keys.ToList();
-
     /// <summary>Reads the class's whole log, for the replay.</summary>
     public async Task<IReadOnlyList<LoggedEvent>> LogAsync(string classId, CancellationToken cancellationToken)
     {
