@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Literacy.LiveClasses.Attendance;
 using Literacy.LiveClasses.Data;
+using Literacy.LiveClasses.Scheduling;
 using Literacy.Modules.People;
-using Literacy.Modules.Permissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +23,7 @@ public sealed class ClassroomHub(
     ClassEnding ending,
     ChatLimiter chatLimiter,
     LiveClassesDbContext db,
-    PermissionCatalog permissions,
+    ClassAccess access,
     IPeople people,
     TimeProvider clock,
     IOptions<LiveClassOptions> options,
@@ -54,7 +54,7 @@ public sealed class ClassroomHub(
         var entry = await classrooms.InRoomAsync(classId, room =>
         {
             var c = room.Class;
-            var staff = c.TrainerId == userId || permissions.IsGranted(Context.User!, Permissions.ManageAllLiveClasses);
+            var staff = access.Teaches(c, Context.User!);
             if (!staff && !signedUp)
             {
                 throw new HubException(T["You have not signed up for this class. Sign up on the live classes page first."]);

@@ -51,7 +51,7 @@ public sealed class LiveController(
             .OrderByDescending(c => c.StartUtc).Take(20)
             .Select(c => new { Class = c, Taken = c.SignUps.Count, Mine = true })
             .ToListAsync(cancellationToken);
-        var minutes = await db.Attendances.AsNoTracking().Where(a => a.UserId == userId).ToDictionaryAsync(a => a.ClassId, a => a.Minutes, cancellationToken);
+        var minutes = userId.Length == 0 ? [] : await db.Attendances.AsNoTracking().Where(a => a.UserId == userId).ToDictionaryAsync(a => a.ClassId, a => a.Minutes, cancellationToken);
         var titles = (await courses.TitlesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken)).ToDictionary(t => t.Id, t => t.Title);
 
         ClassCard Card(LiveClass c, int taken, bool mine) => new(

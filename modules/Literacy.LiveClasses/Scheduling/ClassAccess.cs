@@ -16,6 +16,10 @@ public enum ClassRole
 /// <summary>Finds a class and what the user is to it: its trainer (or an administrator), a signed-up learner, or nobody.</summary>
 public sealed class ClassAccess(LiveClassesDbContext db, PermissionCatalog permissions)
 {
+    /// <summary>The class's own trainer, or an administrator, who may run any class.</summary>
+    public bool Teaches(LiveClass c, ClaimsPrincipal user) =>
+        c.TrainerId == user.FindFirstValue(ClaimTypes.NameIdentifier) || permissions.IsGranted(user, Permissions.ManageAllLiveClasses);
+
     public async Task<(LiveClass? Class, ClassRole Role)> FindAsync(string classId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var c = await db.Classes.AsNoTracking().FirstOrDefaultAsync(x => x.Id == classId, cancellationToken);
@@ -30,7 +34,7 @@ public sealed class ClassAccess(LiveClassesDbContext db, PermissionCatalog permi
             return (c, ClassRole.None);
         }
 
-        if (c.TrainerId == userId || permissions.IsGranted(user, Permissions.ManageAllLiveClasses))
+        if (Teaches(c, user))
         {
             return (c, ClassRole.Trainer);
         }
