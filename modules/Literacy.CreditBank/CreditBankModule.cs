@@ -7,7 +7,9 @@ using Literacy.CreditBank.Ledger;
 using Literacy.CreditBank.Recognition;
 using Literacy.CreditBank.Units;
 using Literacy.Data;
+using Literacy.CreditBank.Emails;
 using Literacy.Modules;
+using Literacy.Modules.Email;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Events;
 using Literacy.Modules.Navigation;
@@ -45,6 +47,7 @@ public sealed class CreditBankModule : IModule
         services.AddScoped<StatusList>();
         services.AddScoped<Revocations>();
         services.AddScoped<Awards>();
+        services.AddEmail<CertificateEmail>();
         services.AddScoped<LearningAccounts>();
         services.AddScoped<IDomainEventHandler<CourseCompleted>, CourseCompletedRule>();
         services.AddScoped<IDomainEventHandler<LiveClassAttended>, LiveClassMinutesRule>();

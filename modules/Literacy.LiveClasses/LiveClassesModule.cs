@@ -2,8 +2,11 @@ using Literacy.Data;
 using Literacy.LiveClasses.Attendance;
 using Literacy.LiveClasses.Classroom;
 using Literacy.LiveClasses.Data;
+using Literacy.LiveClasses.Emails;
 using Literacy.LiveClasses.Scheduling;
 using Literacy.Modules;
+using Literacy.Modules.Email;
+using Literacy.Modules.Jobs;
 using Literacy.Modules.Navigation;
 using Literacy.Modules.Permissions;
 using Microsoft.AspNetCore.Builder;
@@ -47,6 +50,10 @@ public sealed class LiveClassesModule : IModule
         services.AddScoped<LiveClassSchedule>();
         services.AddScoped<ClassAccess>();
         services.AddScoped<ClassRegister>();
+        services.AddEmail<ClassReminderEmail>();
+        services.AddEmail<TrainerSummaryEmail>();
+        services.AddScoped<IRecurringJob, ClassReminders>();
+        services.AddScoped<IRecurringJob, TrainerSummaries>();
         services.AddSingleton<INavigationProvider, MainMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }

@@ -1,4 +1,5 @@
 using Literacy.Data;
+using Literacy.Jobs;
 using Literacy.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Services.AddPlatformData(builder.Configuration, builder.Environment);
 builder.Services.AddPlatformIdentity();
 builder.Services.AddPlatformModules(builder.Configuration);
 builder.Services.AddPlatformRealtime(builder.Configuration);
+builder.Services.AddPlatformJobs(builder.Configuration);
 builder.Services.AddPlatformWeb();
 
 var app = builder.Build();

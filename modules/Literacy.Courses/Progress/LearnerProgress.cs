@@ -2,6 +2,9 @@ using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Modules.Events;
 using Literacy.Modules.Lessons;
+using Literacy.Courses.Emails;
+using Literacy.Modules;
+using Literacy.Modules.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Literacy.Courses.Progress;
@@ -10,7 +13,7 @@ namespace Literacy.Courses.Progress;
 public sealed record CourseStatus(bool Enrolled, IReadOnlySet<string> DoneLessons, DateTime? CompletedUtc, double? Score);
 
 /// <summary>Enrolment, lesson progress and completion. Completion is decided once, in the database, so its event is raised once.</summary>
-public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses courses, IQuizResults quizzes, DomainEvents events, TimeProvider clock)
+public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses courses, IQuizResults quizzes, DomainEvents events, IEmails emails, SiteLinks links, TimeProvider clock)
 {
     public async Task<CourseStatus> StatusAsync(string userId, string courseId, CancellationToken cancellationToken)
     {
@@ -30,8 +33,14 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
             return;
         }
 
+        // The enrolment and its email commit together: no email for an enrolment that failed, no enrolment without one.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = clock.GetUtcNow().UtcDateTime });
-        await SaveIgnoringDuplicateAsync(cancellationToken);
+        if (await SaveIgnoringDuplicateAsync(cancellationToken))
+        {
+            await emails.QueueAsync(db, userId, new EnrolledEmail(courseId, links.To($"/courses/{courseId}")), $"enrolled:{courseId}:{userId}", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Marks a lesson done (once; a repeat changes nothing) and checks whether the course is now complete.</summary>
@@ -84,16 +93,19 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         }
     }
 
-    private async Task SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
+    /// <returns>False when the row was there already.</returns>
+    private async Task<bool> SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
             // The same row was written by a concurrent request (a double click, a replayed offline answer): nothing to add.
             db.ChangeTracker.Clear();
+            return false;
         }
     }
 }

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Literacy.CreditBank.Credentials;
 using Literacy.CreditBank.Data;
+using Literacy.CreditBank.Emails;
 using Literacy.CreditBank.Ledger;
 using Literacy.Modules.Audit;
+using Literacy.Modules.Email;
 using Literacy.Modules.Events;
 using Literacy.Modules.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Literacy.CreditBank.Earning;
 
@@ -13,7 +16,7 @@ namespace Literacy.CreditBank.Earning;
 /// Awards a certification unit: one ledger entry and its signed credential, committed together. A learner earns a unit once,
 /// however many events or submissions point at it, so every path to a unit shares one source id.
 /// </summary>
-public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople people, IAuditTrail audit, TimeProvider clock)
+public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople people, IEmails emails, IOptions<CreditBankOptions> options, IAuditTrail audit, TimeProvider clock)
 {
     public static Guid SourceOf(string userId, string unitId) => EventIds.For($"unit-earned:{unitId}:{userId}");
 
@@ -38,6 +41,9 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
                 credential.AccountId = entry.AccountId;
                 credential.Entry = entry;
                 writer.Credentials.Add(credential);
+                var link = new Uri(options.Value.BaseUri, $"credentials/{credential.Id}").ToString();
+                await emails.QueueAsync(writer, userId, new CertificateEmail(unit.TitleZh, unit.TitleEn, unit.Credits, link, link + "/certificate"),
+                    $"certificate:{credential.Id}", cancellationToken);
             },
             cancellationToken);
         if (result.Created)

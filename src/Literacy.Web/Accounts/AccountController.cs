@@ -42,9 +42,26 @@ public sealed class AccountController(
             return View(request);
         }
 
+        var code = await users.GenerateEmailConfirmationTokenAsync(user);
+        await messages.SendConfirmationAsync(user, Url.Action(nameof(ConfirmEmail), "Account", new { userId = user.Id, code }, Request.Scheme)!, HttpContext.RequestAborted);
         await signIn.SignInAsync(user, isPersistent: false);
         display.WriteTo(Response);
         return LocalRedirect("/");
+    }
+
+    /// <summary>The link in the welcome email. Opening it twice is harmless.</summary>
+    [AllowAnonymous]
+    [HttpGet("confirm")]
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var confirmed = user is not null && code is not null && (user.EmailConfirmed || (await users.ConfirmEmailAsync(user, code)).Succeeded);
+        if (!confirmed)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View(confirmed);
     }
 
     [AllowAnonymous]

@@ -3,6 +3,7 @@ using Literacy.Courses;
 using Literacy.CreditBank;
 using Literacy.LiveClasses;
 using Literacy.Modules;
+using Literacy.Notifications;
 using Literacy.Modules.Themes;
 using Literacy.Themes.Countryside;
 using Literacy.Themes.Default;
@@ -18,6 +19,7 @@ public static class Platform
         typeof(AssessmentsModule),
         typeof(CreditBankModule),
         typeof(LiveClassesModule),
+        typeof(NotificationsModule),
     ];
 
     public static Type[] ThemeTypes { get; } =

@@ -1,3 +1,4 @@
+using Literacy.Jobs;
 using Literacy.Modules;
 
 namespace Literacy.Web.Hosting;
@@ -30,6 +31,7 @@ public static class PlatformPipeline
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapControllers();
         app.MapModules();
+        app.MapPlatformJobs(HostPermissions.ManageJobs);
     }
 
     private static void UseSecurityHeaders(this WebApplication app) => app.Use((context, next) =>

@@ -4,6 +4,7 @@ using Literacy.Modules;
 using Literacy.Modules.Audit;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Display;
+using Literacy.Modules.Email;
 using Literacy.Modules.Features;
 using Literacy.Modules.Navigation;
 using Literacy.Modules.Permissions;
@@ -46,6 +47,7 @@ public static class PlatformServices
         services.AddDataProtection().SetApplicationName("Literacy").PersistKeysToFileSystem(new DirectoryInfo(
             Path.Combine(Path.GetFullPath(configuration["Database:DataFolder"] ?? "App_Data", environment.ContentRootPath), "keys")));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteLinks>();
         // The bundled framework; the credit bank, when compiled in, replaces the source with its editable copy.
         services.AddSingleton(new BundledFramework(Path.Combine(AppContext.BaseDirectory, "content", "frameworks", "digcomp-2.2.json")));
         services.TryAddSingleton<ICompetencyFrameworkSource>(sp => sp.GetRequiredService<BundledFramework>());
@@ -94,7 +96,9 @@ public static class PlatformServices
             o.Cookie.Name = "literacy.af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddScoped<IAccountMessages, LoggedAccountMessages>();
+        services.AddScoped<IAccountMessages, AccountEmails>();
+        services.AddEmail<ConfirmAccountEmail>();
+        services.AddEmail<ResetPasswordEmail>();
         services.AddScoped<Literacy.Modules.People.IPeople, People>();
         return services;
     }
