@@ -1,4 +1,5 @@
 using Hangfire;
+using Literacy.Data;
 using Literacy.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace Literacy.Jobs.Outbox;
 /// </summary>
 public sealed class OutboxDelivery(
     OutboxDbContext db,
+    SqliteWriteGate gate,
     IEnumerable<IOutboxHandler> handlers,
     TimeProvider clock,
     IOptions<JobsOptions> options,
@@ -23,13 +25,18 @@ public sealed class OutboxDelivery(
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now + settings.Lease;
-        var claimed = await db.Messages
-            .Where(m => m.Id == id && (m.State == OutboxState.Pending || m.State == OutboxState.Queued) && m.DueUtc <= now)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.State, OutboxState.Working)
-                .SetProperty(m => m.LeaseUntilUtc, lease)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.Node, settings.Node), cancellationToken);
+        int claimed;
+        using (await gate.EnterAsync(db)) // SQLite: the workers take turns to write instead of colliding and sleeping
+        {
+            claimed = await db.Messages
+                .Where(m => m.Id == id && (m.State == OutboxState.Pending || m.State == OutboxState.Queued) && m.DueUtc <= now)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.State, OutboxState.Working)
+                    .SetProperty(m => m.LeaseUntilUtc, lease)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.Node, settings.Node), cancellationToken);
+        }
+
         if (claimed == 0)
         {
             return; // done, failed, or another worker has it
@@ -38,6 +45,7 @@ public sealed class OutboxDelivery(
         var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var (state, error, due) = await RunAsync(message, settings, cancellationToken);
         var at = clock.GetUtcNow().UtcDateTime;
+        using var turn = await gate.EnterAsync(db);
         await db.Messages.Where(m => m.Id == id && m.State == OutboxState.Working).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, state)
             .SetProperty(m => m.LastError, error)

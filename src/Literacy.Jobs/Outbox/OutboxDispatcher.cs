@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Literacy.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBackgroundJobClient jobs,
     JobStorage storage,
+    SqliteWriteGate gate,
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<JobsOptions> options,
@@ -71,6 +73,7 @@ internal sealed class OutboxDispatcher(
             // Enqueue first, then mark: a crash in between leaves a second job, which finds the work taken and stops.
             jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
             var until = now + QueuedFor;
+            using var turn = await gate.EnterAsync(db);
             await db.Messages.Where(m => m.Id == id && m.State == OutboxState.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Queued).SetProperty(m => m.LeaseUntilUtc, until), cancellationToken);
         }
