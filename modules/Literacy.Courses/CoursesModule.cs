@@ -2,12 +2,14 @@ using Literacy.Courses.Blocks;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Packages;
+using Literacy.Courses.Privacy;
 using Literacy.Courses.Progress;
 using Literacy.Data;
 using Literacy.Modules;
 using Literacy.Modules.Events;
 using Literacy.Modules.Lessons;
 using Literacy.Modules.Navigation;
+using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
 using Literacy.Modules.Recipes;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +32,7 @@ public sealed class CoursesModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CoursesDbContext, SqliteCoursesDbContext, PostgresCoursesDbContext>();
+        services.AddScoped<IPersonalData, CoursesPersonalData>();
         services.AddOptions<PackageLimits>();
         services.AddMemoryCache();
         services.AddSingleton<MediaStore>();

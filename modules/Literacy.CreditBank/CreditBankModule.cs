@@ -4,6 +4,7 @@ using Literacy.CreditBank.Data;
 using Literacy.CreditBank.Earning;
 using Literacy.CreditBank.Framework;
 using Literacy.CreditBank.Ledger;
+using Literacy.CreditBank.Privacy;
 using Literacy.CreditBank.Recognition;
 using Literacy.CreditBank.Units;
 using Literacy.Data;
@@ -11,6 +12,7 @@ using Literacy.Modules;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Events;
 using Literacy.Modules.Navigation;
+using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
 using Literacy.Modules.Recipes;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +35,7 @@ public sealed class CreditBankModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CreditBankDbContext, SqliteCreditBankDbContext, PostgresCreditBankDbContext>();
+        services.AddScoped<IPersonalData, CreditBankPersonalData>();
         services.AddOptions<CreditBankOptions>().Bind(configuration.GetSection("CreditBank"));
         services.AddScoped<CreditLedger>();
         services.AddScoped<LedgerVerification>();

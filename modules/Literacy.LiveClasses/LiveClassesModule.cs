@@ -2,9 +2,11 @@ using Literacy.Data;
 using Literacy.LiveClasses.Attendance;
 using Literacy.LiveClasses.Classroom;
 using Literacy.LiveClasses.Data;
+using Literacy.LiveClasses.Privacy;
 using Literacy.LiveClasses.Scheduling;
 using Literacy.Modules;
 using Literacy.Modules.Navigation;
+using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +31,7 @@ public sealed class LiveClassesModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LiveClassesDbContext, SqliteLiveClassesDbContext, PostgresLiveClassesDbContext>();
+        services.AddScoped<IPersonalData, LiveClassesPersonalData>();
         services.AddOptions<LiveClassOptions>().Bind(configuration.GetSection("LiveClasses"));
         services.AddSignalR().AddHubOptions<ClassroomHub>(o =>
         {

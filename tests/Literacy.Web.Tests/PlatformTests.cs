@@ -188,10 +188,11 @@ public abstract class PlatformTests(PlatformFactory site)
 
         await using var scope = Site.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
-        Assert.Equal([Roles.Trainer], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
+        var user = (await users.FindByEmailAsync(email))!;
+        Assert.Equal([Roles.Trainer], await users.GetRolesAsync(user));
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var entry = await db.AuditEntries.SingleAsync(a => a.Action == "user.role-changed" && a.Target == email);
-        Assert.Equal(People.AdminEmail, entry.ActorName);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == "user.role-changed" && a.Target == user.Id);
+        Assert.Equal((await users.FindByEmailAsync(People.AdminEmail))!.Id, entry.ActorId);
         Assert.Equal("Learner -> Trainer", entry.Details);
     }
 

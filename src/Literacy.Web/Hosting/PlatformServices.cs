@@ -52,6 +52,7 @@ public static class PlatformServices
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>();
         services.AddScoped<ISiteStateStore, SiteStateStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<AuditVerification>();
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database");
         return services;
     }
