@@ -84,7 +84,7 @@ public abstract class PlatformTests(PlatformFactory site)
         var (_, email) = await Site.LearnerAsync();
         using var again = await Site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Someone", ["Email"] = email, ["Password"] = People.Password, ["ConfirmPassword"] = People.Password,
+            ["DisplayName"] = "Someone", ["Email"] = email, ["Password"] = People.Password, ["ConfirmPassword"] = People.Password, ["Consent"] = "true",
         });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("这个邮箱已经注册过了", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public abstract class PlatformTests(PlatformFactory site)
     {
         using var response = await Site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Someone", ["Email"] = $"c-{Guid.NewGuid():N}@test.local", ["Password"] = "12345678", ["ConfirmPassword"] = "12345678",
+            ["DisplayName"] = "Someone", ["Email"] = $"c-{Guid.NewGuid():N}@test.local", ["Password"] = "12345678", ["ConfirmPassword"] = "12345678", ["Consent"] = "true",
         });
         Assert.Contains("这个密码太常见", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -29,7 +29,11 @@ public sealed class AccountController(
         }
 
         var display = DisplayPreferences.Of(HttpContext) with { Elder = request.Elder };
-        var user = new PlatformUser { UserName = request.Email, Email = request.Email, DisplayName = request.DisplayName.Trim(), DisplayPreferences = display.Value };
+        var user = new PlatformUser
+        {
+            UserName = request.Email, Email = request.Email, DisplayName = request.DisplayName.Trim(), DisplayPreferences = display.Value,
+            ConsentedUtc = DateTime.UtcNow, ConsentNoticeVersion = PrivacyNotice.Version,
+        };
         var created = await users.CreateAsync(user, request.Password);
         if (created.Succeeded)
         {
@@ -44,7 +48,7 @@ public sealed class AccountController(
 
         await signIn.SignInAsync(user, isPersistent: false);
         display.WriteTo(Response);
-        return LocalRedirect("/");
+        return LocalRedirect("/account/privacy/about-you"); // the optional questions come separately, and can be skipped
     }
 
     [AllowAnonymous]

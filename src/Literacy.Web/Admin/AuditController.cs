@@ -18,7 +18,7 @@ public sealed class AuditController(PlatformDbContext db, AuditVerification veri
     private const int PageSize = 50;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index([FromQuery] AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         if (!ModelState.IsValid)

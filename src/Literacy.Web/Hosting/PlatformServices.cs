@@ -97,6 +97,7 @@ public static class PlatformServices
         });
         services.AddScoped<IAccountMessages, LoggedAccountMessages>();
         services.AddScoped<Literacy.Modules.People.IPeople, People>();
+        services.AddScoped<Literacy.Web.Privacy.AccountData>();
         return services;
     }
 
