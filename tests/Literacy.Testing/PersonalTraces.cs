@@ -59,13 +59,14 @@ public static class PersonalTraces
             }
         }
 
-        var forms = new[] { text, JsonSerializer.Serialize(text).Trim('"') }.Distinct().Select(f => $"%{f.ToLowerInvariant()}%").ToList();
+        var forms = new[] { text, JsonSerializer.Serialize(text).Trim('"') }.Distinct().Select(f => f.ToLowerInvariant()).ToList();
+        var position = postgres ? "strpos" : "instr"; // not LIKE: PostgreSQL reads a backslash in a pattern as an escape
         var found = new List<string>();
         foreach (var (table, column) in columns)
         {
             foreach (var form in forms)
             {
-                await using var search = Command(connection, $"SELECT COUNT(*) FROM {table} WHERE lower(CAST(\"{column}\" AS TEXT)) LIKE @needle");
+                await using var search = Command(connection, $"SELECT COUNT(*) FROM {table} WHERE {position}(lower(CAST(\"{column}\" AS TEXT)), @needle) > 0");
                 var needle = search.CreateParameter();
                 (needle.ParameterName, needle.Value) = ("@needle", form);
                 search.Parameters.Add(needle);
