@@ -4,6 +4,7 @@ using Literacy.Courses.Lessons;
 using Literacy.Courses.Packages;
 using Literacy.Courses.Privacy;
 using Literacy.Courses.Progress;
+using Literacy.Courses.Recommending;
 using Literacy.Data;
 using Literacy.Modules;
 using Literacy.Modules.Events;
@@ -43,6 +44,7 @@ public sealed class CoursesModule : IModule
         services.AddHostedService<CourseInstallWorker>();
         services.AddScoped<LessonPages>();
         services.AddScoped<LearnerProgress>();
+        services.AddScoped<Recommendations>();
         services.AddScoped<IDomainEventHandler<QuizSubmitted>, CompleteOnQuiz>();
         services.AddSingleton<ILessonBlockType, VideoBlockType>();
         services.AddScoped<IRecipeStep, CoursesStep>();

@@ -30,7 +30,12 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
             return;
         }
 
-        db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = clock.GetUtcNow().UtcDateTime });
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = now });
+        // What the course is for becomes an interest, for suggestions; "general" says nothing about the learner.
+        var audiences = (await courses.FindAsync(courseId, cancellationToken))?.Manifest.Audiences.Where(a => a != "general").ToList() ?? [];
+        var known = await db.InterestTags.Where(t => t.UserId == userId && audiences.Contains(t.Tag)).Select(t => t.Tag).ToListAsync(cancellationToken);
+        db.InterestTags.AddRange(audiences.Except(known).Select(a => new InterestTag { UserId = userId, Tag = a, CourseId = courseId, AddedUtc = now }));
         await SaveIgnoringDuplicateAsync(cancellationToken);
     }
 

@@ -116,30 +116,17 @@ public sealed class PrivacyController(
     }
 
     [HttpGet("export")]
-    public async Task<IActionResult> Export(CancellationToken cancellationToken)
-    {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        var parts = await data.ExportAsync(user, cancellationToken);
-        await audit.RecordAsync("privacy.exported", user.Id, "page", cancellationToken);
-        return View(parts);
-    }
+    public async Task<IActionResult> Export(CancellationToken cancellationToken) =>
+        await ExportedAsync("page", cancellationToken) is { } parts ? View(parts) : Challenge();
 
     [HttpGet("export.json")]
     public async Task<IActionResult> ExportJson(CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await ExportedAsync("json", cancellationToken) is not { } parts)
         {
             return Challenge();
         }
 
-        var parts = await data.ExportAsync(user, cancellationToken);
-        await audit.RecordAsync("privacy.exported", user.Id, "json", cancellationToken);
         // Keyed by the culture-free names, each table a list of objects, so that the copy reads the same in any language.
         var copy = new Dictionary<string, object>
         {
@@ -151,6 +138,19 @@ public sealed class PrivacyController(
         }
 
         return File(JsonSerializer.SerializeToUtf8Bytes(copy, Readable), "application/json", "my-data.json");
+    }
+
+    /// <summary>The signed-in person's data, recorded in the audit trail as exported; null if they are not signed in.</summary>
+    private async Task<IReadOnlyList<PersonalDataPart>?> ExportedAsync(string format, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return null;
+        }
+
+        var parts = await data.ExportAsync(user, cancellationToken);
+        await audit.RecordAsync("privacy.exported", user.Id, format, cancellationToken);
+        return parts;
     }
 
     [HttpGet("delete")]
