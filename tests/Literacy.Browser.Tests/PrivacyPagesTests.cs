@@ -28,6 +28,13 @@ public sealed class PrivacyPagesTests(BrowserSite site) : IClassFixture<BrowserS
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(email);
         await Accessibility.AssertNoViolationsAsync(page);
 
+        await page.GotoAsync("/courses");
+        await page.GetByRole(AriaRole.Link, new() { Name = "为什么推荐这些？修改推荐设置" }).ClickAsync();
+        await page.GetByLabel("关闭：和大家看一样的课程列表").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("个性化推荐已关闭");
+        await Accessibility.AssertNoViolationsAsync(page);
+
         await page.GotoAsync("/account/privacy");
         await page.GetByRole(AriaRole.Link, new() { Name = "注销我的账户" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
