@@ -1,8 +1,10 @@
 using Literacy.Assessments.Data;
+using Literacy.Assessments.Privacy;
 using Literacy.Assessments.Quizzes;
 using Literacy.Data;
 using Literacy.Modules;
 using Literacy.Modules.Lessons;
+using Literacy.Modules.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +25,7 @@ public sealed class AssessmentsModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AssessmentsDbContext, SqliteAssessmentsDbContext, PostgresAssessmentsDbContext>();
+        services.AddScoped<IPersonalData, AssessmentsPersonalData>();
         services.AddSingleton<ILessonBlockType, QuizBlockType>();
         services.AddScoped<IQuizResults, QuizResults>();
     }

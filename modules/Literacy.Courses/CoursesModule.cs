@@ -2,7 +2,9 @@ using Literacy.Courses.Blocks;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Packages;
+using Literacy.Courses.Privacy;
 using Literacy.Courses.Progress;
+using Literacy.Courses.Recommending;
 using Literacy.Data;
 using Literacy.Courses.Emails;
 using Literacy.Modules;
@@ -11,6 +13,7 @@ using Literacy.Modules.Jobs;
 using Literacy.Modules.Events;
 using Literacy.Modules.Lessons;
 using Literacy.Modules.Navigation;
+using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
 using Literacy.Modules.Recipes;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +36,7 @@ public sealed class CoursesModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CoursesDbContext, SqliteCoursesDbContext, PostgresCoursesDbContext>();
+        services.AddScoped<IPersonalData, CoursesPersonalData>();
         services.AddOptions<PackageLimits>();
         services.AddMemoryCache();
         services.AddSingleton<MediaStore>();
@@ -46,6 +50,7 @@ public sealed class CoursesModule : IModule
         services.AddEmail<EnrolledEmail>();
         services.AddEmail<WeeklyDigestEmail>();
         services.AddScoped<IRecurringJob, WeeklyDigest>();
+        services.AddScoped<Recommendations>();
         services.AddScoped<IDomainEventHandler<QuizSubmitted>, CompleteOnQuiz>();
         services.AddSingleton<ILessonBlockType, VideoBlockType>();
         services.AddScoped<IRecipeStep, CoursesStep>();

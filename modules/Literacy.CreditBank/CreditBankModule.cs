@@ -4,6 +4,7 @@ using Literacy.CreditBank.Data;
 using Literacy.CreditBank.Earning;
 using Literacy.CreditBank.Framework;
 using Literacy.CreditBank.Ledger;
+using Literacy.CreditBank.Privacy;
 using Literacy.CreditBank.Recognition;
 using Literacy.CreditBank.Units;
 using Literacy.Data;
@@ -13,6 +14,7 @@ using Literacy.Modules.Email;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Events;
 using Literacy.Modules.Navigation;
+using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
 using Literacy.Modules.Recipes;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +37,7 @@ public sealed class CreditBankModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CreditBankDbContext, SqliteCreditBankDbContext, PostgresCreditBankDbContext>();
+        services.AddScoped<IPersonalData, CreditBankPersonalData>();
         services.AddOptions<CreditBankOptions>().Bind(configuration.GetSection("CreditBank"));
         services.AddScoped<CreditLedger>();
         services.AddScoped<LedgerVerification>();

@@ -3,11 +3,13 @@ using Literacy.LiveClasses.Attendance;
 using Literacy.LiveClasses.Classroom;
 using Literacy.LiveClasses.Data;
 using Literacy.LiveClasses.Emails;
+using Literacy.LiveClasses.Privacy;
 using Literacy.LiveClasses.Scheduling;
 using Literacy.Modules;
 using Literacy.Modules.Email;
 using Literacy.Modules.Jobs;
 using Literacy.Modules.Navigation;
+using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +34,7 @@ public sealed class LiveClassesModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LiveClassesDbContext, SqliteLiveClassesDbContext, PostgresLiveClassesDbContext>();
+        services.AddScoped<IPersonalData, LiveClassesPersonalData>();
         services.AddOptions<LiveClassOptions>().Bind(configuration.GetSection("LiveClasses"));
         services.AddSignalR().AddHubOptions<ClassroomHub>(o =>
         {

@@ -10,6 +10,7 @@ public sealed class HostPermissions : IPermissionProvider
     public const string ManageModules = "ManageModules";
     public const string ManageAppearance = "ManageAppearance";
     public const string ManageJobs = "ManageJobs";
+    public const string ReadAudit = "ReadAudit";
 
     public IEnumerable<Permission> Permissions =>
     [
@@ -18,5 +19,6 @@ public sealed class HostPermissions : IPermissionProvider
         new(ManageModules, "Switch features on and off", null, [Roles.Administrator]),
         new(ManageAppearance, "Choose the site theme", null, [Roles.Administrator]),
         new(ManageJobs, "See and run background jobs", null, [Roles.Administrator]),
+        new(ReadAudit, "Read and check the audit trail", null, [Roles.Administrator]),
     ];
 }

@@ -83,6 +83,7 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
         await page.GetByLabel("邮箱地址").FillAsync(email);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(People.Password);
         await page.GetByLabel("再输入一次密码").FillAsync(People.Password);
+        await page.GetByLabel("我已阅读隐私说明，同意这些做法").CheckAsync();
         await page.GetByLabel("使用长辈模式：字更大，按钮更大").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");

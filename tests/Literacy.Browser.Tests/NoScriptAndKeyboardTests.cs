@@ -47,6 +47,7 @@ public sealed class NoScriptAndKeyboardTests(BrowserSite site) : IClassFixture<B
         await page.GetByLabel("邮箱地址").FillAsync(email);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(People.Password);
         await page.GetByLabel("再输入一次密码").FillAsync(People.Password);
+        await page.GetByLabel("我已阅读隐私说明，同意这些做法").CheckAsync();
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
 

@@ -43,6 +43,7 @@ public static class People
             ["Email"] = email,
             ["Password"] = Password,
             ["ConfirmPassword"] = Password,
+            ["Consent"] = "true",
         });
         Expect(response, HttpStatusCode.Redirect, "register");
         return (client, email);

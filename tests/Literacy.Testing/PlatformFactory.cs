@@ -56,6 +56,7 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IDomainEventHandler<CourseCompleted>>(Events);
+            services.AddSingleton<IDomainEventHandler<Literacy.Modules.People.LearnerProfileChanged>>(Events);
             if (Clock is not null)
             {
                 services.AddSingleton<TimeProvider>(Clock);

@@ -84,7 +84,7 @@ public abstract class PlatformTests(PlatformFactory site)
         var (_, email) = await Site.LearnerAsync();
         using var again = await Site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Someone", ["Email"] = email, ["Password"] = People.Password, ["ConfirmPassword"] = People.Password,
+            ["DisplayName"] = "Someone", ["Email"] = email, ["Password"] = People.Password, ["ConfirmPassword"] = People.Password, ["Consent"] = "true",
         });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("这个邮箱已经注册过了", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public abstract class PlatformTests(PlatformFactory site)
     {
         using var response = await Site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Someone", ["Email"] = $"c-{Guid.NewGuid():N}@test.local", ["Password"] = "12345678", ["ConfirmPassword"] = "12345678",
+            ["DisplayName"] = "Someone", ["Email"] = $"c-{Guid.NewGuid():N}@test.local", ["Password"] = "12345678", ["ConfirmPassword"] = "12345678", ["Consent"] = "true",
         });
         Assert.Contains("这个密码太常见", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -188,10 +188,11 @@ public abstract class PlatformTests(PlatformFactory site)
 
         await using var scope = Site.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
-        Assert.Equal([Roles.Trainer], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
+        var user = (await users.FindByEmailAsync(email))!;
+        Assert.Equal([Roles.Trainer], await users.GetRolesAsync(user));
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var entry = await db.AuditEntries.SingleAsync(a => a.Action == "user.role-changed" && a.Target == email);
-        Assert.Equal(People.AdminEmail, entry.ActorName);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == "user.role-changed" && a.Target == user.Id);
+        Assert.Equal((await users.FindByEmailAsync(People.AdminEmail))!.Id, entry.ActorId);
         Assert.Equal("Learner -> Trainer", entry.Details);
     }
 

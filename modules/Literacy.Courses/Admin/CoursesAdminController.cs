@@ -170,7 +170,7 @@ public sealed class CoursesAdminController(
         {
             db.Trainers.Add(new CourseTrainer { CourseId = courseId, UserId = person.Id });
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync("course.trainer-assigned", courseId, person.Email, cancellationToken);
+            await audit.RecordAsync("course.trainer-assigned", courseId, person.Id, cancellationToken);
         }
 
         TempData["Message"] = T["{0} now follows the learners of {1}.", person.DisplayName, courseId].Value;

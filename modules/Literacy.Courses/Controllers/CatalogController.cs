@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using Literacy.Courses.Lessons;
+using Literacy.Courses.Recommending;
 using Microsoft.AspNetCore.Authorization;
 using Literacy.Modules;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace Literacy.Courses.Controllers;
 /// <summary>The course catalog, filtered by audience, level and language. Plain links and a GET form: works without JavaScript.</summary>
 [AllowAnonymous]
 [Route("courses")]
-public sealed class CatalogController(PublishedCourses courses) : Controller
+public sealed class CatalogController(PublishedCourses courses, Recommendations recommendations) : Controller
 {
     [OutputCache(PolicyName = OutputCaching.LearnerPages)]
     [HttpGet("")]
@@ -22,10 +24,12 @@ public sealed class CatalogController(PublishedCourses courses) : Controller
             .Where(c => filter.Level is null || c.Manifest.Level == filter.Level)
             .Where(c => filter.Language is null || c.Manifest.Languages.Contains(filter.Language))
             .ToList();
-        return View(new CatalogPage(shown, filter, CultureInfo.CurrentUICulture.Name, all.Select(c => c.Manifest.Level).Distinct().Order().ToList()));
+        // Signed-in pages are never output-cached, so a learner's suggestions are theirs alone.
+        var suggestions = User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? await recommendations.ForAsync(userId, all, cancellationToken) : null;
+        return View(new CatalogPage(shown, filter, CultureInfo.CurrentUICulture.Name, all.Select(c => c.Manifest.Level).Distinct().Order().ToList(), suggestions));
     }
 }
 
 public sealed record CatalogFilter(string? Audience, int? Level, string? Language);
 
-public sealed record CatalogPage(IReadOnlyList<PublishedCourse> Courses, CatalogFilter Filter, string Culture, IReadOnlyList<int> Levels);
+public sealed record CatalogPage(IReadOnlyList<PublishedCourse> Courses, CatalogFilter Filter, string Culture, IReadOnlyList<int> Levels, Suggestions? Suggestions);

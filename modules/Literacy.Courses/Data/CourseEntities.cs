@@ -129,3 +129,28 @@ public sealed class CourseTrainer
 
     public required string UserId { get; set; }
 }
+
+/// <summary>
+/// Something a learner seems interested in, kept to suggest courses: an audience of a course they joined. The learner can
+/// see and delete each one; a deleted one comes back only if they join another course for that audience.
+/// </summary>
+public sealed class InterestTag
+{
+    public required string UserId { get; set; }
+
+    /// <summary>An audience id, as in course.json (elderly, farmers...).</summary>
+    public required string Tag { get; set; }
+
+    /// <summary>The course that gave it.</summary>
+    public required string CourseId { get; set; }
+
+    public DateTime AddedUtc { get; set; }
+}
+
+/// <summary>A learner who switched personal suggestions off: they see the same list as everyone.</summary>
+public sealed class RecommendationsOff
+{
+    public required string UserId { get; set; }
+
+    public DateTime SinceUtc { get; set; }
+}

@@ -20,6 +20,10 @@ public class CoursesDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<CourseTrainer> Trainers => Set<CourseTrainer>();
 
+    public DbSet<InterestTag> InterestTags => Set<InterestTag>();
+
+    public DbSet<RecommendationsOff> RecommendationsOff => Set<RecommendationsOff>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         builder.Entity<Course>(e =>
@@ -73,6 +77,17 @@ public class CoursesDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("CourseTrainers");
             e.HasKey(x => new { x.CourseId, x.UserId });
+        });
+        builder.Entity<InterestTag>(e =>
+        {
+            e.ToTable("InterestTags");
+            e.HasKey(x => new { x.UserId, x.Tag });
+            e.Property(x => x.Tag).HasMaxLength(40);
+        });
+        builder.Entity<RecommendationsOff>(e =>
+        {
+            e.ToTable("RecommendationsOff");
+            e.HasKey(x => x.UserId);
         });
     }
 }

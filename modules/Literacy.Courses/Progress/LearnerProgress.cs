@@ -33,9 +33,14 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
             return;
         }
 
-        // The enrolment and its email commit together: no email for an enrolment that failed, no enrolment without one.
+        var now = clock.GetUtcNow().UtcDateTime;
+        // What the course is for becomes an interest, for suggestions; "general" says nothing about the learner.
+        var audiences = (await courses.FindAsync(courseId, cancellationToken))?.Manifest.Audiences.Where(a => a != "general").ToList() ?? [];
+        var known = await db.InterestTags.Where(t => t.UserId == userId && audiences.Contains(t.Tag)).Select(t => t.Tag).ToListAsync(cancellationToken);
+        // The enrolment, its interests and its email commit together: no email for an enrolment that failed, no enrolment without one.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = clock.GetUtcNow().UtcDateTime });
+        db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = now });
+        db.InterestTags.AddRange(audiences.Except(known).Select(a => new InterestTag { UserId = userId, Tag = a, CourseId = courseId, AddedUtc = now }));
         if (await SaveIgnoringDuplicateAsync(cancellationToken))
         {
             await emails.QueueAsync(db, userId, new EnrolledEmail(courseId, links.To($"/courses/{courseId}")), $"enrolled:{courseId}:{userId}", cancellationToken);

@@ -29,7 +29,11 @@ public sealed class AccountController(
         }
 
         var display = DisplayPreferences.Of(HttpContext) with { Elder = request.Elder };
-        var user = new PlatformUser { UserName = request.Email, Email = request.Email, DisplayName = request.DisplayName.Trim(), DisplayPreferences = display.Value };
+        var user = new PlatformUser
+        {
+            UserName = request.Email, Email = request.Email, DisplayName = request.DisplayName.Trim(), DisplayPreferences = display.Value,
+            ConsentedUtc = DateTime.UtcNow, ConsentNoticeVersion = PrivacyNotice.Version,
+        };
         var created = await users.CreateAsync(user, request.Password);
         if (created.Succeeded)
         {
@@ -46,7 +50,7 @@ public sealed class AccountController(
         await messages.SendConfirmationAsync(user, Url.Action(nameof(ConfirmEmail), "Account", new { userId = user.Id, code }, Request.Scheme)!, HttpContext.RequestAborted);
         await signIn.SignInAsync(user, isPersistent: false);
         display.WriteTo(Response);
-        return LocalRedirect("/");
+        return LocalRedirect("/account/privacy/about-you"); // the optional questions come separately, and can be skipped
     }
 
     /// <summary>The link in the welcome email. Opening it twice is harmless.</summary>

@@ -26,6 +26,10 @@ public sealed record RegisterRequest
 
     [Display(Name = "Use elder mode: larger text and larger buttons")]
     public bool Elder { get; init; }
+
+    [Range(typeof(bool), "true", "true", ErrorMessage = "To create an account, please read the privacy notice and tick the box to agree.")]
+    [Display(Name = "I have read the privacy notice and agree to it")]
+    public bool Consent { get; init; }
 }
 
 public sealed record LoginRequest

@@ -15,5 +15,6 @@ public sealed class AdminMenu(IStringLocalizer<SiteText> T) : INavigationProvide
         items.Add(new MenuItem(T["Users"], "/admin/users", 10) { Permission = HostPermissions.ManageUsers });
         items.Add(new MenuItem(T["Modules"], "/admin/modules", 80) { Permission = HostPermissions.ManageModules });
         items.Add(new MenuItem(T["Appearance"], "/admin/appearance", 90) { Permission = HostPermissions.ManageAppearance });
+        items.Add(new MenuItem(T["Audit trail"], "/admin/audit", 95) { Permission = HostPermissions.ReadAudit });
     }
 }

@@ -59,7 +59,7 @@ public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbC
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
         await users.UpdateSecurityStampAsync(user); // their open sessions pick up the new role at the next check
-        await audit.RecordAsync("user.role-changed", user.Email!, $"{string.Join(",", current)} -> {role}", cancellationToken);
+        await audit.RecordAsync("user.role-changed", user.Id, $"{string.Join(",", current)} -> {role}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         TempData["Message"] = T["{0} is now: {1}.", user.Email!, T[role]].Value;

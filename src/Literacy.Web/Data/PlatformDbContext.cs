@@ -29,15 +29,47 @@ public class PlatformDbContext(DbContextOptions options) : IdentityDbContext<Pla
             e.Property(s => s.Name).HasMaxLength(100);
             e.Property(s => s.Value).HasMaxLength(4000);
         });
+        builder.Entity<PlatformUser>(e =>
+        {
+            e.Property(u => u.ConsentNoticeVersion).HasMaxLength(20);
+            e.Property(u => u.AgeBand).HasMaxLength(20);
+            e.Property(u => u.Region).HasMaxLength(10);
+            e.Property(u => u.OccupationGroup).HasMaxLength(40);
+        });
         builder.Entity<AuditEntry>(e =>
         {
             e.ToTable("AuditEntries");
+            e.HasIndex(a => a.Sequence).IsUnique();
             e.HasIndex(a => a.AtUtc);
-            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.HasIndex(a => a.Action);
+            e.Property(a => a.ActorId).HasMaxLength(450);
             e.Property(a => a.Action).HasMaxLength(100);
             e.Property(a => a.Target).HasMaxLength(256);
             e.Property(a => a.Details).HasMaxLength(2000);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
         });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only: no code path of the platform may change or remove an entry.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are never changed or removed.");
+        }
     }
 }
 

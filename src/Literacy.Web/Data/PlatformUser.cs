@@ -15,4 +15,23 @@ public sealed class PlatformUser : IdentityUser
     [PersonalData]
     [System.ComponentModel.DataAnnotations.MaxLength(20)]
     public string? DisplayPreferences { get; set; }
+
+    /// <summary>When the person agreed to the privacy notice, and to which version of it (<see cref="Accounts.PrivacyNotice.Version"/>).</summary>
+    [PersonalData]
+    public DateTime? ConsentedUtc { get; set; }
+
+    [PersonalData]
+    public string? ConsentNoticeVersion { get; set; }
+
+    /// <summary>The optional <see cref="Literacy.Modules.People.LearnerProfile"/>: each part null when not told.</summary>
+    [PersonalData]
+    public string? AgeBand { get; set; }
+
+    [PersonalData]
+    public string? Region { get; set; }
+
+    [PersonalData]
+    public string? OccupationGroup { get; set; }
+
+    public Literacy.Modules.People.LearnerProfile Profile => new(AgeBand, Region, OccupationGroup);
 }

@@ -54,6 +54,7 @@ public static class PlatformServices
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>();
         services.AddScoped<ISiteStateStore, SiteStateStore>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<AuditVerification>();
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database");
         return services;
     }
@@ -100,6 +101,7 @@ public static class PlatformServices
         services.AddEmail<ConfirmAccountEmail>();
         services.AddEmail<ResetPasswordEmail>();
         services.AddScoped<Literacy.Modules.People.IPeople, People>();
+        services.AddScoped<Literacy.Web.Privacy.AccountData>();
         return services;
     }
 

@@ -51,7 +51,7 @@ public sealed class SetupController(
         await users.AddToRoleAsync(admin, Roles.Administrator);
         setupToken.Revoke();
         await signIn.SignInAsync(admin, isPersistent: false);
-        await audit.RecordAsync("setup.administrator-created", admin.Email!, cancellationToken: cancellationToken);
+        await audit.RecordAsync("setup.administrator-created", admin.Id, cancellationToken: cancellationToken);
 
         IReadOnlyList<string> notes = [];
         if (request.AddDemoUsers)

@@ -155,6 +155,27 @@ namespace Literacy.Courses.Migrations.PostgreSql
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Literacy.Courses.Data.InterestTag", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "Tag");
+
+                    b.ToTable("InterestTags", (string)null);
+                });
+
             modelBuilder.Entity("Literacy.Courses.Data.LessonCompletion", b =>
                 {
                     b.Property<string>("UserId")
@@ -235,6 +256,19 @@ namespace Literacy.Courses.Migrations.PostgreSql
                     b.HasKey("CourseId", "Version", "Path");
 
                     b.ToTable("CourseMedia", (string)null);
+                });
+
+            modelBuilder.Entity("Literacy.Courses.Data.RecommendationsOff", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RecommendationsOff", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -150,6 +150,27 @@ namespace Literacy.Courses.Migrations.Sqlite
                     b.ToTable("Enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Literacy.Courses.Data.InterestTag", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Tag");
+
+                    b.ToTable("InterestTags", (string)null);
+                });
+
             modelBuilder.Entity("Literacy.Courses.Data.LessonCompletion", b =>
                 {
                     b.Property<string>("UserId")
@@ -230,6 +251,19 @@ namespace Literacy.Courses.Migrations.Sqlite
                     b.HasKey("CourseId", "Version", "Path");
 
                     b.ToTable("CourseMedia", (string)null);
+                });
+
+            modelBuilder.Entity("Literacy.Courses.Data.RecommendationsOff", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RecommendationsOff", (string)null);
                 });
 #pragma warning restore 612, 618
         }
