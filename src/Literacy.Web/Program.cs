@@ -9,6 +9,7 @@ builder.Services.AddPlatformIdentity();
 builder.Services.AddPlatformModules(builder.Configuration);
 builder.Services.AddPlatformRealtime(builder.Configuration);
 builder.Services.AddPlatformWeb();
+builder.Services.AddCredentialLimits(builder.Configuration);
 
 var app = builder.Build();
 

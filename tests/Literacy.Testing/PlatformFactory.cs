@@ -20,8 +20,11 @@ public class PlatformFactory(TestDatabase database) : WebApplicationFactory<Prog
     /// <summary>A clock the test moves by hand, in place of the real one, when set before the site starts.</summary>
     public ManualClock? Clock { get; init; }
 
-    /// <summary>More settings, e.g. the Redis backplane for a two-node test.</summary>
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// <summary>
+    /// More settings, e.g. the Redis backplane for a two-node test. Every test client shares one address, so the per-address
+    /// sign-in limit is lifted here; the tests of that limit set their own.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = new() { ["SignIn:PerAddressPerMinute"] = "100000" };
 
     private bool keepDatabase;
 

@@ -18,6 +18,8 @@ public static class PlatformPipeline
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseFeatureGates();
+        app.UseFormSizeLimits();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache(); // after authentication: signed-in requests are never served from or stored in the cache
