@@ -35,6 +35,7 @@ public abstract class AuthorizationMatrixTests(PlatformFactory site)
         "GET /", "GET /help", "ANY /status/{code:int}", "ANY /healthz", "GET /culture", "GET /display", "POST /display", "GET /display/elder",
         "GET /account/register", "POST /account/register", "GET /account/login", "POST /account/login", "GET /account/denied",
         "GET /account/forgot", "POST /account/forgot", "GET /account/reset", "POST /account/reset",
+        "GET /account/two-factor", "POST /account/two-factor", "GET /account/two-factor/recovery", "POST /account/two-factor/recovery",
         "GET /setup", "POST /setup",
         "GET /courses", "GET /courses/{courseId}", "GET /courses/{courseId}/lessons/{lessonId}", "GET /courses/offline-sw.js",
         "GET /courses/{courseId}/offline", "GET /courses/{courseId}/v/{version}/media/{*path}", "GET /live",
@@ -271,13 +272,18 @@ public abstract class AuthorizationMatrixTests(PlatformFactory site)
         return Outcome.Served;
     }
 
-    private static Outcome Classify(HttpResponseMessage response) =>
-        (response.StatusCode, response.Headers.Location is { } to ? new Uri(new Uri("http://localhost"), to).AbsolutePath : null) switch
+    /// <summary>A challenge or a refusal is 401/403, or the cookie handler's redirect, which always carries ReturnUrl.</summary>
+    private static Outcome Classify(HttpResponseMessage response)
     {
-        (HttpStatusCode.Unauthorized, _) or (HttpStatusCode.Redirect, "/account/login") => Outcome.SentToSignIn,
-        (HttpStatusCode.Forbidden, _) or (HttpStatusCode.Redirect, "/account/denied") => Outcome.Refused,
-        _ => Outcome.Served,
-    };
+        var to = response.Headers.Location is { } location ? new Uri(new Uri("http://localhost"), location) : null;
+        var handler = to is not null && to.Query.Contains("ReturnUrl=", StringComparison.Ordinal);
+        return (response.StatusCode, handler ? to!.AbsolutePath : null) switch
+        {
+            (HttpStatusCode.Unauthorized, _) or (HttpStatusCode.Redirect, "/account/login") => Outcome.SentToSignIn,
+            (HttpStatusCode.Forbidden, _) or (HttpStatusCode.Redirect, "/account/denied") => Outcome.Refused,
+            _ => Outcome.Served,
+        };
+    }
 
     /// <summary>The request for an endpoint: its method and its route with made-up values (authorization comes before they are looked up).</summary>
     private static (string Method, string Url) Request(string name)

@@ -85,6 +85,11 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(request.ReturnUrl) ? request.ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction("Code", "TwoFactor", new { returnUrl = Url.IsLocalUrl(request.ReturnUrl) ? request.ReturnUrl : null, rememberMe = request.RememberMe });
+        }
+
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? await LockedOutAsync(request.Email)
             : T["The email address or the password is not right. Please check them and try again."]);

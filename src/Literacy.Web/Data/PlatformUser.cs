@@ -15,4 +15,7 @@ public sealed class PlatformUser : IdentityUser
     [PersonalData]
     [System.ComponentModel.DataAnnotations.MaxLength(20)]
     public string? DisplayPreferences { get; set; }
+
+    /// <summary>The time step of the last authenticator code accepted: that code and older ones are not taken again.</summary>
+    public long AuthenticatorTimeStep { get; set; }
 }

@@ -1,4 +1,5 @@
 using Literacy.Modules;
+using Literacy.Web.Accounts;
 
 namespace Literacy.Web.Hosting;
 
@@ -22,6 +23,7 @@ public static class PlatformPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAdminTwoFactor();
         app.UseOutputCache(); // after authentication: signed-in requests are never served from or stored in the cache
         app.UseAntiforgery();
     }

@@ -70,9 +70,11 @@ public static class PlatformServices
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorCodes.Name;
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(OneTimeAuthenticatorCodes.Name)
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<IPasswordValidator<PlatformUser>, CommonPasswordValidator>();
         services.ConfigureApplicationCookie(o =>
