@@ -9,6 +9,7 @@ public sealed class HostPermissions : IPermissionProvider
     public const string ManageUsers = "ManageUsers";
     public const string ManageModules = "ManageModules";
     public const string ManageAppearance = "ManageAppearance";
+    public const string IssueSignInCards = "IssueSignInCards";
 
     public IEnumerable<Permission> Permissions =>
     [
@@ -16,5 +17,6 @@ public sealed class HostPermissions : IPermissionProvider
         new(ManageUsers, "Change users' roles", null, [Roles.Administrator]),
         new(ManageModules, "Switch features on and off", null, [Roles.Administrator]),
         new(ManageAppearance, "Choose the site theme", null, [Roles.Administrator]),
+        new(IssueSignInCards, "Register learners in person and print their QR sign-in cards", null, [Roles.Trainer]),
     ];
 }

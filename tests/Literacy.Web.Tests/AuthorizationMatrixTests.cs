@@ -36,6 +36,7 @@ public abstract class AuthorizationMatrixTests(PlatformFactory site)
         "GET /account/register", "POST /account/register", "GET /account/login", "POST /account/login", "GET /account/denied",
         "GET /account/forgot", "POST /account/forgot", "GET /account/reset", "POST /account/reset",
         "GET /account/two-factor", "POST /account/two-factor", "GET /account/two-factor/recovery", "POST /account/two-factor/recovery",
+        "GET /card/{secret}", "POST /card/{secret}",
         "GET /setup", "POST /setup",
         "GET /courses", "GET /courses/{courseId}", "GET /courses/{courseId}/lessons/{lessonId}", "GET /courses/offline-sw.js",
         "GET /courses/{courseId}/offline", "GET /courses/{courseId}/v/{version}/media/{*path}", "GET /live",
