@@ -31,6 +31,10 @@ public abstract class SignInProtectionTests(PlatformFactory site, DatabaseProvid
         Assert.Contains("locked for 15 minutes after 5 wrong tries", text, StringComparison.Ordinal);
         Assert.Contains("Forgot your password?", text, StringComparison.Ordinal);
 
+        (await stranger.GetAsync("/culture?culture=zh-CN&returnUrl=%2F")).Dispose();
+        using var chinese = await stranger.SignInAsync(email);
+        Assert.Contains("账户已锁定 15 分钟", await chinese.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         await using var scope = site.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(email);
         Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));

@@ -59,8 +59,9 @@ public sealed class CardSignInController(UserManager<PlatformUser> users, SignIn
             return null;
         }
 
-        // A card never opens a staff account: a learner who became a trainer signs in with a password (and a code).
+        // A card never opens a staff account (a learner who became a trainer signs in with a password), nor one that
+        // chose two-step sign-in: the card would be a way round it.
         var roles = await users.GetRolesAsync(learner);
-        return roles.All(r => r == Roles.Learner) && !await users.IsLockedOutAsync(learner) ? learner : null;
+        return roles.All(r => r == Roles.Learner) && !learner.TwoFactorEnabled && !await users.IsLockedOutAsync(learner) ? learner : null;
     }
 }

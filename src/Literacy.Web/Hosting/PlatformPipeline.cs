@@ -7,6 +7,7 @@ public static class PlatformPipeline
 {
     public static void UsePlatformPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/status/500");
