@@ -11,6 +11,7 @@ public sealed class HostPermissions : IPermissionProvider
     public const string ManageAppearance = "ManageAppearance";
     public const string ManageJobs = "ManageJobs";
     public const string ReadAudit = "ReadAudit";
+    public const string IssueSignInCards = "IssueSignInCards";
 
     public IEnumerable<Permission> Permissions =>
     [
@@ -20,5 +21,6 @@ public sealed class HostPermissions : IPermissionProvider
         new(ManageAppearance, "Choose the site theme", null, [Roles.Administrator]),
         new(ManageJobs, "See and run background jobs", null, [Roles.Administrator]),
         new(ReadAudit, "Read and check the audit trail", null, [Roles.Administrator]),
+        new(IssueSignInCards, "Register learners in person and print their QR sign-in cards", null, [Roles.Trainer]),
     ];
 }

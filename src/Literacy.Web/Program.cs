@@ -11,6 +11,7 @@ builder.Services.AddPlatformModules(builder.Configuration);
 builder.Services.AddPlatformRealtime(builder.Configuration);
 builder.Services.AddPlatformJobs(builder.Configuration);
 builder.Services.AddPlatformWeb();
+builder.Services.AddCredentialLimits(builder.Configuration);
 
 var app = builder.Build();
 

@@ -114,22 +114,6 @@ public abstract class PlatformTests(PlatformFactory site)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_and_say_so()
-    {
-        var (_, email) = await Site.LearnerAsync();
-        var stranger = Site.Visitor();
-        for (var i = 0; i < 5; i++)
-        {
-            using var wrong = await stranger.SignInAsync(email, "not the password at all");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-
-        using var right = await stranger.SignInAsync(email);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("账户已锁定 15 分钟", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_learner_changes_their_password()
     {
         var (learner, email) = await Site.LearnerAsync();

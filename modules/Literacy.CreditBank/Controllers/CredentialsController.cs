@@ -2,6 +2,7 @@ using System.Globalization;
 using Literacy.CreditBank.Credentials;
 using Literacy.CreditBank.Data;
 using Literacy.Modules.Competencies;
+using Literacy.Modules.Display;
 using Literacy.Modules.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

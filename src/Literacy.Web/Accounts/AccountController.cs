@@ -1,9 +1,12 @@
 using Literacy.Modules.Display;
 using Literacy.Modules.Permissions;
 using Literacy.Web.Data;
+using Literacy.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Localization;
 
 namespace Literacy.Web.Accounts;
@@ -13,6 +16,8 @@ public sealed class AccountController(
     UserManager<PlatformUser> users,
     SignInManager<PlatformUser> signIn,
     IAccountMessages messages,
+    IOptions<IdentityOptions> identity,
+    TimeProvider clock,
     IStringLocalizer<SiteText> T) : Controller
 {
     [AllowAnonymous]
@@ -20,6 +25,8 @@ public sealed class AccountController(
     public IActionResult Register() => View(new RegisterRequest());
 
     [AllowAnonymous]
+    [EnableRateLimiting(CredentialLimits.Policy)]
+    [RequestSizeLimit(CredentialLimits.MaxFormBytes)]
     [HttpPost("register")]
     public async Task<IActionResult> Register(RegisterRequest request)
     {
@@ -70,9 +77,15 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl) => View(new LoginRequest { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl)
+    {
+        ModelState.Clear(); // the form carries the checked address, not the one in the query
+        return View(new LoginRequest { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+    }
 
     [AllowAnonymous]
+    [EnableRateLimiting(CredentialLimits.Policy)]
+    [RequestSizeLimit(CredentialLimits.MaxFormBytes)]
     [HttpPost("login")]
     public async Task<IActionResult> Login(LoginRequest request)
     {
@@ -93,8 +106,13 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(request.ReturnUrl) ? request.ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction("Code", "TwoFactor", new { returnUrl = Url.IsLocalUrl(request.ReturnUrl) ? request.ReturnUrl : null, rememberMe = request.RememberMe });
+        }
+
         ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? T["For your safety, this account is locked for 15 minutes after too many wrong passwords. Please wait and try again, or reset your password."]
+            ? await LockedOutAsync(request.Email)
             : T["The email address or the password is not right. Please check them and try again."]);
         return View(request with { Password = string.Empty });
     }
@@ -116,6 +134,8 @@ public sealed class AccountController(
     public IActionResult ChangePassword() => View(new ChangePasswordRequest());
 
     [Authorize]
+    [EnableRateLimiting(CredentialLimits.Policy)]
+    [RequestSizeLimit(CredentialLimits.MaxFormBytes)]
     [HttpPost("password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordRequest request)
     {
@@ -147,6 +167,8 @@ public sealed class AccountController(
     public IActionResult ForgotPassword() => View(new ForgotPasswordRequest());
 
     [AllowAnonymous]
+    [EnableRateLimiting(CredentialLimits.Policy)]
+    [RequestSizeLimit(CredentialLimits.MaxFormBytes)]
     [HttpPost("forgot")]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordRequest request, CancellationToken cancellationToken)
     {
@@ -172,6 +194,8 @@ public sealed class AccountController(
     public IActionResult ResetPassword(string email, string code) => View(new ResetPasswordRequest { Email = email, Code = code });
 
     [AllowAnonymous]
+    [EnableRateLimiting(CredentialLimits.Policy)]
+    [RequestSizeLimit(CredentialLimits.MaxFormBytes)]
     [HttpPost("reset")]
     public async Task<IActionResult> ResetPassword(ResetPasswordRequest request)
     {
@@ -197,6 +221,15 @@ public sealed class AccountController(
 
         TempData["Message"] = T["Your new password is set. You can sign in with it now."].Value;
         return RedirectToAction(nameof(Login));
+    }
+
+    /// <summary>How long the lock lasts and what to do meanwhile, in plain words.</summary>
+    private async Task<string> LockedOutAsync(string email)
+    {
+        var end = (await users.FindByEmailAsync(email))?.LockoutEnd ?? clock.GetUtcNow() + identity.Value.Lockout.DefaultLockoutTimeSpan;
+        var minutes = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
+        return T["For your safety, this account is locked for {1} minutes after {0} wrong tries in a row. Please wait and try again then. If you have forgotten your password, choose “Forgot your password?” below to set a new one.",
+            identity.Value.Lockout.MaxFailedAccessAttempts, minutes];
     }
 
     private void AddErrors(IdentityResult result)

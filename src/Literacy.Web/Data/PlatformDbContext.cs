@@ -12,6 +12,10 @@ public class PlatformDbContext(DbContextOptions options) : IdentityDbContext<Pla
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<SignInCard> SignInCards => Set<SignInCard>();
+
+    public DbSet<RecordedConsent> RecordedConsents => Set<RecordedConsent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -48,6 +52,25 @@ public class PlatformDbContext(DbContextOptions options) : IdentityDbContext<Pla
             e.Property(a => a.Details).HasMaxLength(2000);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
+        });
+        builder.Entity<SignInCard>(e =>
+        {
+            e.ToTable("SignInCards");
+            e.HasIndex(c => c.SecretHash).IsUnique();
+            e.HasIndex(c => c.UserId);
+            e.Property(c => c.SecretHash).HasMaxLength(64);
+            e.Property(c => c.UserId).HasMaxLength(450);
+            e.Property(c => c.IssuedById).HasMaxLength(450);
+            e.Property(c => c.RevokedById).HasMaxLength(450);
+            e.HasOne<PlatformUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RecordedConsent>(e =>
+        {
+            e.ToTable("RecordedConsents");
+            e.HasKey(c => c.UserId);
+            e.Property(c => c.UserId).HasMaxLength(450);
+            e.Property(c => c.RecordedById).HasMaxLength(450);
+            e.HasOne<PlatformUser>().WithOne().HasForeignKey<RecordedConsent>(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -34,4 +34,6 @@ public sealed class PlatformUser : IdentityUser
     public string? OccupationGroup { get; set; }
 
     public Literacy.Modules.People.LearnerProfile Profile => new(AgeBand, Region, OccupationGroup);
+    /// <summary>The time step of the last authenticator code accepted: that code and older ones are not taken again.</summary>
+    public long AuthenticatorTimeStep { get; set; }
 }

@@ -10,6 +10,7 @@ public sealed class MainMenu(IStringLocalizer<SiteText> T) : INavigationProvider
         if (menu == Menus.Main)
         {
             items.Add(new MenuItem(T["Home"], "/", 0));
+            items.Add(new MenuItem(T["Sign-in cards"], "/cards", 90) { Permission = HostPermissions.IssueSignInCards });
             items.Add(new MenuItem(T["Administration"], "/admin", 100) { Permission = HostPermissions.AccessAdmin });
         }
     }

@@ -1,5 +1,6 @@
 using Literacy.Jobs;
 using Literacy.Modules;
+using Literacy.Web.Accounts;
 
 namespace Literacy.Web.Hosting;
 
@@ -7,6 +8,7 @@ public static class PlatformPipeline
 {
     public static void UsePlatformPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/status/500");
@@ -19,8 +21,11 @@ public static class PlatformPipeline
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseFeatureGates();
+        app.UseFormSizeLimits();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAdminTwoFactor();
         app.UseOutputCache(); // after authentication: signed-in requests are never served from or stored in the cache
         app.UseAntiforgery();
     }

@@ -72,12 +72,16 @@ public static class PlatformServices
                 o.Password.RequiredUniqueChars = 1;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
+                o.User.RequireUniqueEmail = false; // OptionalUniqueEmail: unique when there is one
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorCodes.Name;
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(OneTimeAuthenticatorCodes.Name)
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<IPasswordValidator<PlatformUser>, CommonPasswordValidator>();
+        services.AddScoped<IUserValidator<PlatformUser>, OptionalUniqueEmail>();
+        services.AddScoped<SignInCards>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

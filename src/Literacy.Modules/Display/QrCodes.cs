@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace Literacy.CreditBank.Credentials;
+namespace Literacy.Modules.Display;
 
 /// <summary>QR codes as inline SVG: sharp at any print size, no image request, readable by any phone camera.</summary>
 public static class QrCodes

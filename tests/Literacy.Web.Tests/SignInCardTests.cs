@@ -1,0 +1,153 @@
+using System.Net;
+using Literacy.Data;
+using Literacy.Modules.Display;
+using Literacy.Modules.Permissions;
+using Literacy.Testing;
+using Literacy.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Web.Tests;
+
+public sealed class SqliteSignInCardTests(SqliteSite site) : SignInCardTests(site), IClassFixture<SqliteSite>;
+
+public sealed class PostgresSignInCardTests(PostgresSite site) : SignInCardTests(site), IClassFixture<PostgresSite>;
+
+/// <summary>A trainer registers an older learner in person and prints a QR sign-in card; the learner signs in with it.</summary>
+public abstract class SignInCardTests(PlatformFactory site)
+{
+    [Fact]
+    public async Task A_trainer_registers_a_learner_with_consent_and_the_card_signs_them_in_without_a_password()
+    {
+        var (trainer, trainerEmail) = await site.TrainerAsync();
+        var link = await RegisterAsync(trainer, "李奶奶", phone: "13800138000");
+
+        var phone = site.Visitor();
+        var card = await phone.GetPageAsync(link);
+        Assert.Contains("李奶奶", card.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await phone.GetPageAsync("/")).QuerySelector("a[href='/account/login']")); // opening the link alone signs nobody in
+
+        using var signedIn = await phone.SubmitAsync(link, new Uri(link).AbsolutePath, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.True(DisplayPreferences.Parse(CookieValue(signedIn, DisplayPreferences.CookieName)).Elder); // elder mode from the start
+        Assert.NotNull((await phone.GetPageAsync("/")).QuerySelector("form[action='/account/logout']"));
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var learner = await db.Users.SingleAsync(u => u.PhoneNumber == "13800138000");
+        Assert.Equal("李奶奶", learner.DisplayName);
+        Assert.False(await users.HasPasswordAsync(learner));
+        Assert.Equal([Roles.Learner], await users.GetRolesAsync(learner));
+        var trainerId = (await users.FindByEmailAsync(trainerEmail))!.Id;
+        var consent = await db.RecordedConsents.SingleAsync(c => c.UserId == learner.Id);
+        Assert.Equal(trainerId, consent.RecordedById);
+        Assert.True(consent.RecordedUtc > DateTime.UtcNow.AddMinutes(-5));
+        var stored = await db.SignInCards.SingleAsync(c => c.UserId == learner.Id);
+        var secret = link.Split('/')[^1];
+        Assert.DoesNotContain(secret, stored.SecretHash, StringComparison.Ordinal); // only a hash is kept
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "signin-card.issued" && a.Target == learner.Id && a.ActorId == trainerId));
+    }
+
+    [Fact]
+    public async Task A_lost_card_stops_at_once_and_the_new_card_works()
+    {
+        var (trainer, _) = await site.TrainerAsync();
+        var oldLink = await RegisterAsync(trainer, "张爷爷");
+        var finder = site.Visitor();
+        var found = await finder.GetPageAsync(oldLink); // someone found the card and opened it before the trainer stopped it
+
+        var userId = await UserIdAsync("张爷爷");
+        using var revoked = await trainer.SubmitAsync("/cards", $"/cards/{userId}/revoke", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+
+        var token = found.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var replayed = await finder.PostAsync(new Uri(oldLink).AbsolutePath, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.NotFound, replayed.StatusCode);
+        Assert.Contains("这张登录卡已经停用了", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull((await finder.GetPageAsync("/")).QuerySelector("a[href='/account/login']"));
+
+        using var reissued = await trainer.SubmitAsync("/cards", $"/cards/{userId}/reissue", new Dictionary<string, string>());
+        var newLink = (await reissued.ParseAsync()).QuerySelector("figure.qr figcaption")!.TextContent.Trim();
+        Assert.NotEqual(oldLink, newLink);
+        using var oldAgain = await site.Visitor().GetAsync(new Uri(oldLink).AbsolutePath);
+        Assert.Equal(HttpStatusCode.NotFound, oldAgain.StatusCode);
+        var owner = site.Visitor();
+        using var signedIn = await owner.SubmitAsync(newLink, new Uri(newLink).AbsolutePath, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Equal(["signin-card.issued", "signin-card.issued", "signin-card.revoked"],
+            (await db.AuditEntries.Where(a => a.Target == userId).Select(a => a.Action).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task A_forged_card_is_refused_in_plain_words()
+    {
+        var visitor = site.Visitor();
+        foreach (var forged in new[] { "/card/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/card/short" })
+        {
+            using var response = await visitor.GetAsync(forged);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("这张登录卡已经停用了，或者不是我们发的卡", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Without_the_learners_consent_nothing_is_created()
+    {
+        var (trainer, _) = await site.TrainerAsync();
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var (users, consents) = (await db.Users.CountAsync(), await db.RecordedConsents.CountAsync());
+        using var response = await trainer.SubmitAsync("/cards/new", "/cards/new", new Dictionary<string, string> { ["DisplayName"] = "没同意的人" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请把隐私说明读给学员听，学员同意后再打勾", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(users, await db.Users.CountAsync());
+        Assert.Equal(consents, await db.RecordedConsents.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_card_never_opens_a_staff_account_and_learners_cannot_make_cards()
+    {
+        var (trainer, _) = await site.TrainerAsync();
+        var link = await RegisterAsync(trainer, "后来当了老师的人");
+        var userId = await UserIdAsync("后来当了老师的人");
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(userId))!, Roles.Trainer);
+        }
+
+        using var refused = await site.Visitor().GetAsync(new Uri(link).AbsolutePath);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        var (learner, _) = await site.LearnerAsync();
+        using var denied = await learner.GetAsync("/cards/new");
+        Assert.Equal("/account/denied", denied.Headers.Location!.AbsolutePath);
+    }
+
+    /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
+    private static async Task<string> RegisterAsync(HttpClient trainer, string name, string phone = "")
+    {
+        using var response = await trainer.SubmitAsync("/cards/new", "/cards/new", new Dictionary<string, string>
+        {
+            ["DisplayName"] = name, ["Phone"] = phone, ["Email"] = "", ["Consent"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.NotNull(page.QuerySelector(".signin-card figure.qr svg"));
+        return page.QuerySelector("figure.qr figcaption")!.TextContent.Trim();
+    }
+
+    private async Task<string> UserIdAsync(string name)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.Where(u => u.DisplayName == name).Select(u => u.Id).SingleAsync();
+    }
+
+    private static string CookieValue(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).Split('=', 2)[1];
+}
