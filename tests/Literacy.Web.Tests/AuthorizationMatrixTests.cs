@@ -37,6 +37,8 @@ public abstract class AuthorizationMatrixTests(PlatformFactory site)
         "GET /account/forgot", "POST /account/forgot", "GET /account/reset", "POST /account/reset",
         "GET /account/two-factor", "POST /account/two-factor", "GET /account/two-factor/recovery", "POST /account/two-factor/recovery",
         "GET /card/{secret}", "POST /card/{secret}",
+        "GET /account/confirm", "GET /email/unsubscribe", "POST /email/unsubscribe", // the links in email: the token is the proof
+        "GET /privacy", "GET /account/privacy/deleted",
         "GET /setup", "POST /setup",
         "GET /courses", "GET /courses/{courseId}", "GET /courses/{courseId}/lessons/{lessonId}", "GET /courses/offline-sw.js",
         "GET /courses/{courseId}/offline", "GET /courses/{courseId}/v/{version}/media/{*path}", "GET /live",
