@@ -5,6 +5,7 @@ using Literacy.LiveClasses.Data;
 using Literacy.LiveClasses.Scheduling;
 using Literacy.Modules;
 using Literacy.Modules.Navigation;
+using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -46,6 +47,7 @@ public sealed class LiveClassesModule : IModule
         services.AddHostedService(sp => sp.GetRequiredService<ClassroomSweeper>());
         services.AddScoped<LiveClassSchedule>();
         services.AddScoped<ClassAccess>();
+        services.AddScoped<ITeaching, TrainerClasses>();
         services.AddScoped<ClassRegister>();
         services.AddSingleton<INavigationProvider, MainMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -30,8 +30,12 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
             return;
         }
 
-        db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = clock.GetUtcNow().UtcDateTime });
-        await SaveIgnoringDuplicateAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = now });
+        if (await SaveIgnoringDuplicateAsync(cancellationToken))
+        {
+            await events.PublishAsync(new CourseEnrolled(EventIds.For($"course-enrolled:{userId}:{courseId}"), userId, courseId, now), cancellationToken);
+        }
     }
 
     /// <summary>Marks a lesson done (once; a repeat changes nothing) and checks whether the course is now complete.</summary>
@@ -40,8 +44,12 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         await EnrolAsync(userId, courseId, cancellationToken);
         if (!await db.LessonCompletions.AnyAsync(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId, cancellationToken))
         {
-            db.LessonCompletions.Add(new LessonCompletion { UserId = userId, CourseId = courseId, LessonId = lessonId, CompletedUtc = clock.GetUtcNow().UtcDateTime });
-            await SaveIgnoringDuplicateAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.LessonCompletions.Add(new LessonCompletion { UserId = userId, CourseId = courseId, LessonId = lessonId, CompletedUtc = now });
+            if (await SaveIgnoringDuplicateAsync(cancellationToken))
+            {
+                await events.PublishAsync(new LessonCompleted(EventIds.For($"lesson-completed:{userId}:{courseId}:{lessonId}"), userId, courseId, lessonId, now), cancellationToken);
+            }
         }
 
         await EvaluateAsync(userId, courseId, cancellationToken);
@@ -84,16 +92,18 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         }
     }
 
-    private async Task SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
+    /// <summary>False when the same row was written by a concurrent request (a double click, a replayed offline answer): nothing was added.</summary>
+    private async Task<bool> SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // The same row was written by a concurrent request (a double click, a replayed offline answer): nothing to add.
             db.ChangeTracker.Clear();
+            return false;
         }
     }
 }
