@@ -1,6 +1,7 @@
 using Literacy.Assessments;
 using Literacy.Courses;
 using Literacy.CreditBank;
+using Literacy.Insights;
 using Literacy.LiveClasses;
 using Literacy.Modules;
 using Literacy.Modules.Themes;
@@ -18,6 +19,7 @@ public static class Platform
         typeof(AssessmentsModule),
         typeof(CreditBankModule),
         typeof(LiveClassesModule),
+        typeof(InsightsModule),
     ];
 
     public static Type[] ThemeTypes { get; } =
