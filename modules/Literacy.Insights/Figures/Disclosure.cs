@@ -24,7 +24,8 @@ public sealed record InsightTable(string Id, Dimension Dimension, IReadOnlyList<
 ///    the other cells, one filter minus a narrower one) leaves an uncertainty of several learners, never one person;
 /// 3. where a column holds exactly one held-back cell, the next smallest cell is held back too, so the total minus the
 ///    others does not give it;
-/// 4. rates are worked out from the rounded figures shown beside them, and only when both are shown.
+/// 4. a row whose learners are held back is held back whole (even its zeros);
+/// 5. rates are worked out from the rounded figures shown beside them, and only when both are shown.
 /// </summary>
 public static class Disclosure
 {
@@ -47,6 +48,13 @@ public static class Disclosure
             {
                 shown[next][column] = Shown.Held;
             }
+        }
+
+        // A row about fewer than 5 learners says nothing at all: even "0 credits" would tell something about those few.
+        var population = Math.Max(IndexOf(columns, Measure.Reached), IndexOf(columns, Measure.Answered));
+        foreach (var row in shown.Where(r => population >= 0 && r[population].IsHeld))
+        {
+            Array.Fill(row, Shown.Held);
         }
 
         foreach (var row in shown)
