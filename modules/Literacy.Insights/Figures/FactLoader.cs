@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Literacy.Insights.Data;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Lessons;
@@ -28,14 +30,6 @@ public sealed class FactLoader(InsightsDbContext db, ICourseOutlines outlines, I
             return index;
         }
 
-        await foreach (var l in db.Learners.AsNoTracking().Select(l => new { l.UserId, l.OccupationGroup, l.Region, l.AgeBand }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var i = LearnerOf(l.UserId);
-            group[i] = DimensionKeys.IndexOf(keys.Groups, l.OccupationGroup);
-            region[i] = DimensionKeys.IndexOf(keys.Regions, l.Region);
-            age[i] = DimensionKeys.IndexOf(keys.AgeBands, l.AgeBand);
-        }
-
         var courses = new List<CourseInfo>();
         var courseIndex = new Dictionary<string, short>(StringComparer.Ordinal);
         short CourseOf(string courseId)
@@ -56,33 +50,53 @@ public sealed class FactLoader(InsightsDbContext db, ICourseOutlines outlines, I
         }
 
         var enrolments = new List<EnrolmentRow>();
-        await foreach (var e in db.Enrolments.AsNoTracking().Select(e => new { e.UserId, e.CourseId, e.EnrolledUtc, e.CompletedUtc, e.LessonsDone, e.LastLessonId })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var course = CourseOf(e.CourseId);
-            var last = e.LastLessonId is null ? -1 : IndexOfLesson(courses[course].Lessons, e.LastLessonId);
-            enrolments.Add(new EnrolmentRow(LearnerOf(e.UserId), course, FactSet.Day(e.EnrolledUtc), e.CompletedUtc is { } c ? FactSet.Day(c) : EnrolmentRow.Never,
-                (short)Math.Min(e.LessonsDone, short.MaxValue), (short)last));
-        }
-
         var awards = new List<AwardRow>();
-        await foreach (var a in db.Awards.AsNoTracking().Select(a => new { a.UserId, a.Area, a.Level, a.Credits, a.EarnedUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            awards.Add(new AwardRow(LearnerOf(a.UserId), DimensionKeys.IndexOf(keys.Areas, a.Area),
-                DimensionKeys.IndexOf(keys.Levels, a.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)), a.Credits, FactSet.Day(a.EarnedUtc)));
-        }
-
         var classes = new Dictionary<string, int>(StringComparer.Ordinal);
         var attendances = new List<AttendanceRow>();
-        await foreach (var a in db.Attendances.AsNoTracking().Select(a => new { a.UserId, a.ClassId, a.Minutes, a.AttendedUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (!classes.TryGetValue(a.ClassId, out var c))
-            {
-                c = classes.Count;
-                classes.Add(a.ClassId, c);
-            }
 
-            attendances.Add(new AttendanceRow(LearnerOf(a.UserId), c, a.Minutes, FactSet.Day(a.AttendedUtc)));
+        // Plain data readers, read synchronously row by row: several times faster than materialising entities, and this
+        // reads a few hundred thousand rows.
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            ReadRows(connection, "SELECT \"UserId\", \"OccupationGroup\", \"Region\", \"AgeBand\" FROM \"InsightLearners\"", r =>
+            {
+                var i = LearnerOf(r.GetString(0));
+                group[i] = DimensionKeys.IndexOf(keys.Groups, Text(r, 1));
+                region[i] = DimensionKeys.IndexOf(keys.Regions, Text(r, 2));
+                age[i] = DimensionKeys.IndexOf(keys.AgeBands, Text(r, 3));
+            });
+
+            ReadRows(connection, "SELECT \"UserId\", \"CourseId\", \"EnrolledUtc\", \"CompletedUtc\", \"LessonsDone\", \"LastLessonId\" FROM \"InsightEnrolments\"", r =>
+            {
+                var course = CourseOf(r.GetString(1));
+                var last = Text(r, 5) is { } lessonId ? IndexOfLesson(courses[course].Lessons, lessonId) : -1;
+                enrolments.Add(new EnrolmentRow(LearnerOf(r.GetString(0)), course, FactSet.Day(r.GetDateTime(2)), r.IsDBNull(3) ? EnrolmentRow.Never : FactSet.Day(r.GetDateTime(3)),
+                    (short)Math.Min(r.GetInt32(4), short.MaxValue), (short)last));
+            });
+
+            ReadRows(connection, "SELECT \"UserId\", \"Area\", \"Level\", \"Credits\", \"EarnedUtc\" FROM \"InsightAwards\"", r =>
+            {
+                awards.Add(new AwardRow(LearnerOf(r.GetString(0)), DimensionKeys.IndexOf(keys.Areas, r.GetString(1)),
+                    DimensionKeys.IndexOf(keys.Levels, r.GetInt32(2).ToString(CultureInfo.InvariantCulture)), r.GetInt32(3), FactSet.Day(r.GetDateTime(4))));
+            });
+
+            ReadRows(connection, "SELECT \"UserId\", \"ClassId\", \"Minutes\", \"AttendedUtc\" FROM \"InsightAttendances\"", r =>
+            {
+                var classId = r.GetString(1);
+                if (!classes.TryGetValue(classId, out var c))
+                {
+                    c = classes.Count;
+                    classes.Add(classId, c);
+                }
+
+                attendances.Add(new AttendanceRow(LearnerOf(r.GetString(0)), c, r.GetInt32(2), FactSet.Day(r.GetDateTime(3))));
+            });
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
         var questions = await db.Answers.AsNoTracking()
@@ -105,6 +119,19 @@ public sealed class FactLoader(InsightsDbContext db, ICourseOutlines outlines, I
             Questions = [.. questions.Select(q => new QuestionStat(q.CourseId, q.QuizId, q.Question, q.Answered, q.Missed))],
         };
     }
+
+    private static void ReadRows(DbConnection connection, string sql, Action<DbDataReader> row)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
+
+    private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     /// <summary>A lesson's position in the published course; a lesson since removed from it counts as -2 (not in the course now).</summary>
     private static int IndexOfLesson(IReadOnlyList<string> lessons, string lessonId)

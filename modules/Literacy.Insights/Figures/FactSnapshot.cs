@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace Literacy.Insights.Figures;
 public sealed class FactSnapshot(IServiceScopeFactory scopes, IOptions<InsightsOptions> options, TimeProvider clock, ILogger<FactSnapshot> logger)
 {
     private readonly SemaphoreSlim reading = new(1, 1);
+    private readonly Lock gate = new();
     private FactSet? current;
     private Task? background;
 
@@ -28,7 +30,7 @@ public sealed class FactSnapshot(IServiceScopeFactory scopes, IOptions<InsightsO
             return await ReadAsync(cancellationToken);
         }
 
-        lock (reading)
+        lock (gate)
         {
             background ??= Task.Run(async () =>
             {
@@ -42,7 +44,7 @@ public sealed class FactSnapshot(IServiceScopeFactory scopes, IOptions<InsightsO
                 }
                 finally
                 {
-                    lock (reading)
+                    lock (gate)
                     {
                         background = null;
                     }
@@ -60,7 +62,9 @@ public sealed class FactSnapshot(IServiceScopeFactory scopes, IOptions<InsightsO
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            var took = Stopwatch.StartNew();
             var facts = await scope.ServiceProvider.GetRequiredService<FactLoader>().LoadAsync(cancellationToken);
+            logger.LogInformation("Read the insights facts ({Learners} learners, {Enrolments} enrolments) in {Milliseconds} ms", facts.LearnerCount, facts.Enrolments.Length, took.ElapsedMilliseconds);
             current = facts;
             return facts;
         }
