@@ -62,7 +62,7 @@ public abstract class InsightsTests(PlatformFactory site)
     public async Task Learning_on_the_site_becomes_insight_facts_and_a_repeated_event_counts_once()
     {
         var (courseId, unitId) = await site.PublishFixtureCourseWithUnitAsync();
-        var (learner, email) = await site.LearnerAsync("周阿姨");
+        var (learner, _) = await site.LearnerAsync("周阿姨");
         await learner.CompleteFixtureCourseAsync(courseId);
 
         var enrolment = await InScopeAsync(db => db.Enrolments.SingleAsync(e => e.CourseId == courseId));
@@ -86,7 +86,6 @@ public abstract class InsightsTests(PlatformFactory site)
         Assert.Equal(2, (await InScopeAsync(db => db.Enrolments.SingleAsync(e => e.CourseId == courseId))).LessonsDone);
         Assert.Equal(1, await InScopeAsync(db => db.Enrolments.CountAsync(e => e.CourseId == courseId)));
         Assert.Equal(1, await InScopeAsync(db => db.Attendances.CountAsync(a => a.UserId == userId)));
-        _ = email;
     }
 
     [Fact]
