@@ -1,6 +1,6 @@
 # Shared by the benchmarks that measure the site over HTTP (bench/http, bench/weights): publish it, start it on a new
 # data folder, register a learner. Source it from the repository root after `set -euo pipefail`.
-#   bench_start PORT     publishes Release to .artifacts/bench/web, starts it in Production on 127.0.0.1:PORT with a new
+#   bench_start PORT     publishes Release to .artifacts/bench/web (unless BENCH_PUBLISHED is set), starts it in Production on 127.0.0.1:PORT with a new
 #                        temporary data folder (the first start migrates and applies the setup recipe), waits for
 #                        /healthz; sets base, data, log; stops the server and deletes the folder on exit
 #   bench_learner        registers a learner through the real form; their cookies go with paths written @/path
@@ -14,10 +14,12 @@ bench_start() {
     echo "bench: port $port is already in use" >&2; exit 1
   fi
 
-  echo "publishing Release to $out ..." >&2
-  rm -rf "$out"
-  dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly >/dev/null ||
-    { dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly; exit 1; }
+  if [[ -z "${BENCH_PUBLISHED:-}" ]]; then # set by a bench that starts the site more than once and published it already
+    echo "publishing Release to $out ..." >&2
+    rm -rf "$out"
+    dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly >/dev/null ||
+      { dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly; exit 1; }
+  fi
 
   # A fresh data folder each run: the first start creates the SQLite db and applies the setup recipe.
   data="$(mktemp -d "${TMPDIR:-/tmp}/literacy-bench.XXXXXX")"

@@ -5,6 +5,7 @@ using Literacy.Courses.Packages;
 using Literacy.Courses.Privacy;
 using Literacy.Courses.Progress;
 using Literacy.Courses.Recommending;
+using Literacy.Courses.Trainers;
 using Literacy.Data;
 using Literacy.Courses.Emails;
 using Literacy.Modules;
@@ -42,6 +43,8 @@ public sealed class CoursesModule : IModule
         services.AddSingleton<MediaStore>();
         services.AddSingleton<PublishedCourses>();
         services.AddSingleton<ICourseContent>(sp => sp.GetRequiredService<PublishedCourses>());
+        services.AddSingleton<ICourseOutlines>(sp => sp.GetRequiredService<PublishedCourses>());
+        services.AddScoped<ITeaching, AssignedCourses>();
         services.AddScoped<CourseLibrary>();
         services.AddSingleton<CourseInstalls>();
         services.AddHostedService<CourseInstallWorker>();

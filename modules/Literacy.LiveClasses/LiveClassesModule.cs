@@ -52,6 +52,7 @@ public sealed class LiveClassesModule : IModule
         services.AddHostedService(sp => sp.GetRequiredService<ClassroomSweeper>());
         services.AddScoped<LiveClassSchedule>();
         services.AddScoped<ClassAccess>();
+        services.AddScoped<ITeaching, TrainerClasses>();
         services.AddScoped<ClassRegister>();
         services.AddEmail<ClassReminderEmail>();
         services.AddEmail<TrainerSummaryEmail>();

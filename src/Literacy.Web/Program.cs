@@ -26,6 +26,11 @@ catch (DatabaseStartupException ex)
     return 1;
 }
 
+if (args is ["recipe", var recipe])
+{
+    return await Literacy.Web.Setup.RecipeCommand.RunAsync(app, recipe);
+}
+
 app.UsePlatformPipeline();
 app.MapPlatformEndpoints();
 await app.RunAsync();

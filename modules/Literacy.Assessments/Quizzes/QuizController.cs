@@ -44,10 +44,11 @@ public sealed class QuizController(ICourseContent content, AssessmentsDbContext 
             ? Enumerable.Range(0, q.Options.Count).Select(k => Request.Form[$"q{i}-{k}"].ToString()).ToList()
             : Request.Form[$"q{i}"].Select(v => v ?? string.Empty).ToList())).ToList();
         var result = QuizScoring.Grade(quiz, answers);
+        var submitted = clock.GetUtcNow().UtcDateTime;
         db.Attempts.Add(new QuizAttempt
         {
             Id = Guid.NewGuid(), SubmissionId = submissionId, UserId = userId, CourseId = courseId, QuizId = quizId, Version = block.Version,
-            Score = result.Score, AnswersJson = JsonSerializer.Serialize(answers), ResultsJson = JsonSerializer.Serialize(result), SubmittedUtc = clock.GetUtcNow().UtcDateTime,
+            Score = result.Score, AnswersJson = JsonSerializer.Serialize(answers), ResultsJson = JsonSerializer.Serialize(result), SubmittedUtc = submitted,
         });
         try
         {
@@ -59,6 +60,7 @@ public sealed class QuizController(ICourseContent content, AssessmentsDbContext 
         }
 
         await events.PublishAsync(new QuizSubmitted(EventIds.For($"quiz:{userId}:{submissionId}"), userId, courseId, quizId, result.Score), cancellationToken);
+        await events.PublishAsync(new QuizQuestionsGraded(EventIds.For($"quiz-questions:{userId}:{submissionId}"), userId, courseId, quizId, [.. result.Questions.Select(q => q.Right)], submitted), cancellationToken);
         return Redirect(back);
     }
 }

@@ -18,7 +18,7 @@ public sealed record LessonPage(string CourseId, string Version, string LessonId
 /// What learners can see: the published version of each course and its lessons. The course list is cached briefly
 /// (publishing clears it on this node); a version's lessons never change, so they are cached until memory is needed.
 /// </summary>
-public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache cache) : ICourseContent
+public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache cache) : ICourseContent, ICourseOutlines
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const string CatalogKey = "courses:published";
@@ -73,6 +73,19 @@ public sealed class PublishedCourses(IServiceScopeFactory scopes, IMemoryCache c
                 .Select(r => (r.LessonId, r.Title, r.Minutes))
                 .ToList();
         }))!;
+
+    public async Task<IReadOnlyList<CourseOutline>> PublishedAsync(string culture, CancellationToken cancellationToken)
+    {
+        var outlines = new List<CourseOutline>();
+        foreach (var course in await AllAsync(cancellationToken))
+        {
+            var lessons = await OutlineAsync(course.Manifest.Id, course.Version, culture, cancellationToken);
+            outlines.Add(new CourseOutline(course.Manifest.Id, course.Manifest.TitleIn(culture), course.Manifest.Level, course.Manifest.Competencies,
+                lessons.Select(l => new LessonTitle(l.Id, l.Title)).ToList()));
+        }
+
+        return outlines;
+    }
 
     public async Task<string?> TitleAsync(string courseId, string culture, CancellationToken cancellationToken) =>
         (await FindAsync(courseId, cancellationToken))?.Manifest.TitleIn(culture);

@@ -45,6 +45,7 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         {
             await emails.QueueAsync(db, userId, new EnrolledEmail(courseId, links.To($"/courses/{courseId}")), $"enrolled:{courseId}:{userId}", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await events.PublishAsync(new CourseEnrolled(EventIds.For($"course-enrolled:{userId}:{courseId}"), userId, courseId, now), cancellationToken);
         }
     }
 
@@ -54,8 +55,12 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         await EnrolAsync(userId, courseId, cancellationToken);
         if (!await db.LessonCompletions.AnyAsync(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId, cancellationToken))
         {
-            db.LessonCompletions.Add(new LessonCompletion { UserId = userId, CourseId = courseId, LessonId = lessonId, CompletedUtc = clock.GetUtcNow().UtcDateTime });
-            await SaveIgnoringDuplicateAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.LessonCompletions.Add(new LessonCompletion { UserId = userId, CourseId = courseId, LessonId = lessonId, CompletedUtc = now });
+            if (await SaveIgnoringDuplicateAsync(cancellationToken))
+            {
+                await events.PublishAsync(new LessonCompleted(EventIds.For($"lesson-completed:{userId}:{courseId}:{lessonId}"), userId, courseId, lessonId, now), cancellationToken);
+            }
         }
 
         await EvaluateAsync(userId, courseId, cancellationToken);
@@ -98,7 +103,7 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         }
     }
 
-    /// <returns>False when the row was there already.</returns>
+    /// <summary>False when the same row was written by a concurrent request (a double click, a replayed offline answer): nothing was added.</summary>
     private async Task<bool> SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
     {
         try
@@ -108,7 +113,6 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         }
         catch (DbUpdateException)
         {
-            // The same row was written by a concurrent request (a double click, a replayed offline answer): nothing to add.
             db.ChangeTracker.Clear();
             return false;
         }

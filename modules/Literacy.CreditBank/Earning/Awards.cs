@@ -16,7 +16,7 @@ namespace Literacy.CreditBank.Earning;
 /// Awards a certification unit: one ledger entry and its signed credential, committed together. A learner earns a unit once,
 /// however many events or submissions point at it, so every path to a unit shares one source id.
 /// </summary>
-public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople people, IEmails emails, IOptions<CreditBankOptions> options, IAuditTrail audit, TimeProvider clock)
+public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople people, IEmails emails, IOptions<CreditBankOptions> options, IAuditTrail audit, DomainEvents events, TimeProvider clock)
 {
     public static Guid SourceOf(string userId, string unitId) => EventIds.For($"unit-earned:{unitId}:{userId}");
 
@@ -49,6 +49,7 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
         if (result.Created)
         {
             await audit.RecordAsync("credits.awarded", userId, $"{unit.Id}: {unit.Credits} credits ({kind}), ledger entry {result.Entry.Sequence}", cancellationToken);
+            await events.PublishAsync(new UnitEarned(source, userId, unit.Id, unit.Area, unit.Level, unit.Credits, at), cancellationToken);
         }
 
         return result;

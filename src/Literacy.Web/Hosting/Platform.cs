@@ -1,6 +1,7 @@
 using Literacy.Assessments;
 using Literacy.Courses;
 using Literacy.CreditBank;
+using Literacy.Insights;
 using Literacy.LiveClasses;
 using Literacy.Modules;
 using Literacy.Notifications;
@@ -20,6 +21,7 @@ public static class Platform
         typeof(CreditBankModule),
         typeof(LiveClassesModule),
         typeof(NotificationsModule),
+        typeof(InsightsModule),
     ];
 
     public static Type[] ThemeTypes { get; } =
