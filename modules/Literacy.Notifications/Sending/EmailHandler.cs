@@ -44,6 +44,11 @@ internal sealed class EmailHandler(
                 return "The account no longer exists.";
             }
 
+            if (string.IsNullOrEmpty(person.Email))
+            {
+                return "They have no email address (a sign-in card account).";
+            }
+
             if (!await preferences.WantsAsync(userId, email.Topic, cancellationToken))
             {
                 return $"They chose not to get {email.Topic} email.";

@@ -43,4 +43,10 @@ public interface IOutboxRecords
 
     /// <summary>Puts failed work back in line, with a fresh count of tries. False if it had not failed.</summary>
     Task<bool> RetryAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Work of a kind whose payload contains <paramref name="text"/> (e.g. a person's id), oldest first.</summary>
+    Task<IReadOnlyList<OutboxRecord>> MentioningAsync(string kind, string text, CancellationToken cancellationToken);
+
+    /// <summary>Deletes work of a kind whose payload contains <paramref name="text"/>: for erasing a person's data.</summary>
+    Task ForgetMentioningAsync(string kind, string text, CancellationToken cancellationToken);
 }

@@ -26,6 +26,13 @@ internal sealed class OutboxRecords(OutboxDbContext db, OutboxSignal signal, Tim
         return changed == 1;
     }
 
+    public async Task<IReadOnlyList<OutboxRecord>> MentioningAsync(string kind, string text, CancellationToken cancellationToken) =>
+        (await db.Messages.AsNoTracking().Where(m => m.Kind == kind && m.Payload.Contains(text)).OrderBy(m => m.Id).ToListAsync(cancellationToken))
+        .Select(ToRecord).ToList();
+
+    public Task ForgetMentioningAsync(string kind, string text, CancellationToken cancellationToken) =>
+        db.Messages.Where(m => m.Kind == kind && m.Payload.Contains(text)).ExecuteDeleteAsync(cancellationToken);
+
     private static OutboxRecord ToRecord(OutboxMessage m) =>
         new(m.Id, m.Kind, m.Key, m.Payload, m.State.ToString(), m.Attempts, m.CreatedUtc, m.DoneUtc, m.LastError);
 }
