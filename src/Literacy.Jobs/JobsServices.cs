@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Literacy.Jobs;
@@ -37,6 +38,7 @@ public static class JobsServices
         // Our own storage instance rather than Hangfire's global one: each host (and each test's site) keeps its own queue.
         services.AddSingleton<JobStorage>(sp =>
         {
+            _ = sp.GetRequiredService<IGlobalConfiguration>(); // this host's log provider first: the storage logs as it starts
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             return database.Provider == DatabaseProvider.PostgreSql
                 ? new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ResolvedConnectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions
@@ -48,10 +50,11 @@ public static class JobsServices
                 })
                 : new InMemoryStorage();
         });
-        services.AddHangfire(c => c
+        services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogs(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer((sp, o) =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;

@@ -35,6 +35,7 @@ public abstract class EmailTests(MailSite site)
             ["Email"] = email,
             ["Password"] = People.Password,
             ["ConfirmPassword"] = People.Password,
+            ["Consent"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
 
@@ -67,6 +68,10 @@ public abstract class EmailTests(MailSite site)
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         using var signedIn = await site.Visitor().SignInAsync(email, "a new long river song");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        var again = new Dictionary<string, string> { ["NewPassword"] = "yet another long phrase", ["ConfirmPassword"] = "yet another long phrase" };
+        using var reused = await visitor.SubmitAsync(link, "/account/reset", again);
+        Assert.Contains("这个链接已过期或已经用过了", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,6 +111,39 @@ public abstract class EmailTests(MailSite site)
         var last = Assert.Single(reminders, m => m.Subject!.StartsWith("马上开始", StringComparison.Ordinal));
         Assert.Contains($"/live/{soon}", last.TextBody!);
         Assert.DoesNotContain(Mail.To(trainerEmail), m => m.Subject!.StartsWith("上课提醒", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_trainer_gets_the_days_classes_in_one_morning_email_with_places_taken()
+    {
+        // Two classes later today (site time) and one tomorrow; the job runs now, as if it were the morning.
+        var (trainer, trainerEmail) = await site.TrainerAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone);
+        var untilMidnight = local.Date.AddDays(1) - local;
+        var today = TimeSpan.FromTicks(untilMidnight.Ticks / 3);
+        if (untilMidnight < TimeSpan.FromMinutes(20))
+        {
+            Assert.Skip("Too close to midnight in China to schedule two more classes today.");
+        }
+
+        var first = await trainer.ScheduleClassAsync(LiveClassSetup.ClassFields(site, today));
+        var second = await trainer.ScheduleClassAsync(LiveClassSetup.ClassFields(site, today + today));
+        var tomorrow = await trainer.ScheduleClassAsync(LiveClassSetup.ClassFields(site, untilMidnight + TimeSpan.FromHours(10)));
+        var (learner, _) = await site.LearnerAsync();
+        (await learner.TakePlaceAsync(first)).Dispose();
+
+        Assert.True(await site.RunJobAsync("live-classes.trainer-summary"));
+        Assert.True(await site.RunJobAsync("live-classes.trainer-summary")); // once a day, however often it runs
+
+        var summary = await WaitForSubjectAsync(trainerEmail, "您今天的课");
+        Assert.Equal("您今天的课：2 节", summary.Subject);
+        Assert.Contains($"/live/{first}", summary.TextBody!);
+        Assert.Contains($"/live/{second}", summary.TextBody!);
+        Assert.DoesNotContain($"/live/{tomorrow}", summary.TextBody!);
+        Assert.Contains("共 30 个名额，已报名 1 人", summary.TextBody!);
+        await Task.Delay(1500);
+        Assert.Single(Mail.To(trainerEmail), m => m.Subject!.StartsWith("您今天的课", StringComparison.Ordinal));
     }
 
     [Fact]

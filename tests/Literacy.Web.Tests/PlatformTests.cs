@@ -131,35 +131,6 @@ public abstract class PlatformTests(PlatformFactory site)
     }
 
     [Fact]
-    public async Task A_forgotten_password_is_reset_with_the_link_from_the_log()
-    {
-        var (_, email) = await Site.LearnerAsync();
-        var visitor = Site.Visitor();
-        using var asked = await visitor.SubmitAsync("/account/forgot", "/account/forgot", new Dictionary<string, string> { ["Email"] = email });
-        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
-
-        var userId = (await Site.Services.CreateAsyncScope().ServiceProvider
-            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>().FindByEmailAsync(email))!.Id;
-        var line = Site.Log.Lines.Last(l => l.Contains(userId, StringComparison.Ordinal) && l.Contains("/account/reset", StringComparison.Ordinal));
-        var link = new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..]);
-
-        const string newPassword = "a new song for the morning";
-        using var reset = await visitor.SubmitAsync(link.PathAndQuery, "/account/reset", new Dictionary<string, string>
-        {
-            ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
-        using var signedIn = await Site.Visitor().SignInAsync(email, newPassword);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-
-        using var reused = await visitor.SubmitAsync(link.PathAndQuery, "/account/reset", new Dictionary<string, string>
-        {
-            ["NewPassword"] = "yet another long phrase", ["ConfirmPassword"] = "yet another long phrase",
-        });
-        Assert.Contains("这个链接已过期或已经用过了", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task An_administrator_makes_a_learner_a_trainer_and_it_is_audited()
     {
         var admin = await Site.AdminAsync();
