@@ -307,6 +307,7 @@ public abstract class AuthorizationMatrixTests(PlatformFactory site)
     {
         "int" or "long" or "range" => "1",
         "guid" => Guid.Empty.ToString(),
+        "regex" => "2026-10", // the one route with a pattern: a monthly report's month
         _ => "x1",
     };
 

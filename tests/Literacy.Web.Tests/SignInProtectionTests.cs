@@ -50,7 +50,7 @@ public abstract class SignInProtectionTests(PlatformFactory site, DatabaseProvid
         var email = $"c-{Guid.NewGuid():N}@test.local";
         using var response = await site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Someone", ["Email"] = email, ["Password"] = password, ["ConfirmPassword"] = password,
+            ["DisplayName"] = "Someone", ["Email"] = email, ["Password"] = password, ["ConfirmPassword"] = password, ["Consent"] = "true",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("这个密码太常见", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public abstract class SignInProtectionTests(PlatformFactory site, DatabaseProvid
         Assert.NotNull((await client.GetPageAsync("/")).QuerySelector("form[action='/account/logout']"));
         using var tooShort = await site.Visitor().SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
         {
-            ["DisplayName"] = "Someone", ["Email"] = $"s-{Guid.NewGuid():N}@test.local", ["Password"] = "qz7!kw", ["ConfirmPassword"] = "qz7!kw",
+            ["DisplayName"] = "Someone", ["Email"] = $"s-{Guid.NewGuid():N}@test.local", ["Password"] = "qz7!kw", ["ConfirmPassword"] = "qz7!kw", ["Consent"] = "true",
         });
         Assert.Contains("密码至少要 8 个字符", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

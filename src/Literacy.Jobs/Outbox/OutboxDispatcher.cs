@@ -81,8 +81,11 @@ internal sealed class OutboxDispatcher(
         return due.Count;
     }
 
-    /// <summary>A queued job normally starts within seconds; one still waiting after this was lost with its node.</summary>
-    private static readonly TimeSpan QueuedFor = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// A queued job normally starts within seconds; one still waiting after this was lost (its node died, or the job failed
+    /// before it could record anything) and is queued again. A second job for a row is harmless: only one can claim it.
+    /// </summary>
+    private static readonly TimeSpan QueuedFor = TimeSpan.FromMinutes(2);
 
     private async Task SweepAsync(bool atStart, CancellationToken cancellationToken)
     {
