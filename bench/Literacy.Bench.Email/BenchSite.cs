@@ -28,9 +28,7 @@ public sealed class BenchSite(string dataFolder, int smtpPort) : WebApplicationF
         await using var transaction = await db.Database.BeginTransactionAsync();
         foreach (var address in addresses)
         {
-            var payload = new EmailPayload(typeof(TestEmail).FullName!, null, address, "zh-CN",
-                JsonSerializer.SerializeToElement(new TestEmail("Bench", "aiosmtpd"), EmailPayload.Json));
-            await outbox.AddAsync(db, new OutboxRequest(EmailPayload.Kind, $"email:bench:{address}", payload.Serialize()), CancellationToken.None);
+            await outbox.AddAsync(db, EmailPayload.Request(new TestEmail("Bench", "aiosmtpd"), null, address, "zh-CN", $"bench:{address}"), CancellationToken.None);
         }
 
         await transaction.CommitAsync();

@@ -125,8 +125,7 @@ public sealed class EmailResilienceTests
         }
     }
 
-    private static OutboxRequest TestEmailTo(string address) => new(EmailPayload.Kind, $"email:test:{address}",
-        new EmailPayload(typeof(TestEmail).FullName!, null, address, "en", JsonSerializer.SerializeToElement(new TestEmail("Test", "sink"), EmailPayload.Json)).Serialize());
+    private static OutboxRequest TestEmailTo(string address) => EmailPayload.Request(new TestEmail("Test", "sink"), null, address, "en", $"test:{address}");
 
     private static async Task<List<OutboxMessage>> RowsAsync(PlatformFactory site)
     {

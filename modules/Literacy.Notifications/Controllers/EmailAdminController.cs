@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Literacy.Data.Outbox;
 using Literacy.Modules.Audit;
 using Literacy.Modules.People;
@@ -22,7 +21,7 @@ public sealed record MailServerRequest(
 
 public sealed record FailedEmail(long Id, DateTime CreatedUtc, string To, string Type, int Attempts, string Reason);
 
-public sealed record EmailAdminPage(MailServerRequest Server, bool FromSettingsFile, bool HasPassword, IReadOnlyList<FailedEmail> Failed, string? TestAddress, OutboxRecord? LastTest);
+public sealed record EmailAdminPage(MailServerRequest Server, bool FromSettingsFile, bool HasPassword, IReadOnlyList<FailedEmail> Failed, OutboxRecord? LastTest);
 
 /// <summary>Administrators set the mail server, send a test email and see what could not be sent, with the server's reason.</summary>
 [Authorize(Policy = Permissions.ManageEmail)]
@@ -66,12 +65,10 @@ public sealed class EmailAdminController(MailServers servers, IOutbox outbox, IO
 
         var server = await servers.CurrentAsync(cancellationToken);
         var email = new TestEmail(User.Identity!.Name!, server is null ? T["none: email is saved as files"] : $"{server.Host}:{server.Port}");
-        var key = $"email:test:{Guid.NewGuid():N}";
-        var payload = new EmailPayload(typeof(TestEmail).FullName!, null, address.Trim(), System.Globalization.CultureInfo.CurrentUICulture.Name,
-            JsonSerializer.SerializeToElement(email, EmailPayload.Json));
-        await outbox.AddAsync(db, new OutboxRequest(EmailPayload.Kind, key, payload.Serialize()), cancellationToken);
+        var request = EmailPayload.Request(email, null, address.Trim(), System.Globalization.CultureInfo.CurrentUICulture.Name, $"test:{Guid.NewGuid():N}");
+        await outbox.AddAsync(db, request, cancellationToken);
         await audit.RecordAsync("email.test-sent", address.Trim(), null, cancellationToken);
-        return RedirectToAction(nameof(Index), new { test = key });
+        return RedirectToAction(nameof(Index), new { test = request.Key });
     }
 
     [HttpPost("failed/{id:long}/retry")]
@@ -95,6 +92,6 @@ public sealed class EmailAdminController(MailServers servers, IOutbox outbox, IO
             p.Payload.UserId is { } id ? named.GetValueOrDefault(id)?.Email ?? T["a deleted account"] : p.Payload.Address ?? string.Empty,
             p.Payload.Type[(p.Payload.Type.LastIndexOf('.') + 1)..], p.Record.Attempts, p.Record.LastError ?? string.Empty)).ToList();
         var lastTest = test is { Length: > 0 } ? await records.FindAsync(test, cancellationToken) : null;
-        return new EmailAdminPage(form, fromFile, hasPassword, rows, null, lastTest);
+        return new EmailAdminPage(form, fromFile, hasPassword, rows, lastTest);
     }
 }

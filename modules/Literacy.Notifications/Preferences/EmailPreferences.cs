@@ -20,9 +20,6 @@ public sealed class EmailPreferences(NotificationsDbContext db, TimeProvider clo
         return row is null ? new EmailChoices(Defaults, null) : new EmailChoices(Parse(row.Topics), row.Culture);
     }
 
-    public async Task<bool> WantsAsync(string userId, EmailTopic topic, CancellationToken cancellationToken) =>
-        topic == EmailTopic.Account || (await GetAsync(userId, cancellationToken)).Topics.Contains(topic);
-
     public async Task<IReadOnlySet<string>> SubscribersAsync(EmailTopic topic, IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.ToHashSet();

@@ -49,12 +49,13 @@ internal sealed class EmailHandler(
                 return "They have no email address (a sign-in card account).";
             }
 
-            if (!await preferences.WantsAsync(userId, email.Topic, cancellationToken))
+            var choices = await preferences.GetAsync(userId, cancellationToken);
+            if (email.Topic != EmailTopic.Account && !choices.Topics.Contains(email.Topic))
             {
                 return $"They chose not to get {email.Topic} email.";
             }
 
-            var chosen = (await preferences.GetAsync(userId, cancellationToken)).Culture;
+            var chosen = choices.Culture;
             if (chosen is null && queued.Culture is not null)
             {
                 await preferences.LearnCultureAsync(userId, queued.Culture, cancellationToken);

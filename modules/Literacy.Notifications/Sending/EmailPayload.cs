@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Literacy.Data.Outbox;
+using Literacy.Modules.Email;
 
 namespace Literacy.Notifications.Sending;
 
@@ -9,6 +11,11 @@ internal sealed record EmailPayload(string Type, string? UserId, string? Address
     public const string Kind = "email";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The outbox request for <paramref name="email"/> to a person (<paramref name="userId"/>) or to a bare address.</summary>
+    public static OutboxRequest Request(IEmail email, string? userId, string? address, string? culture, string key) =>
+        new(Kind, $"email:{key}", new EmailPayload(email.GetType().FullName!, userId, address, culture,
+            JsonSerializer.SerializeToElement(email, email.GetType(), Json)).Serialize());
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 

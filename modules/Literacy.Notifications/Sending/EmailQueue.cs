@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Literacy.Data.Outbox;
 using Literacy.Modules.Email;
 using Literacy.Notifications.Preferences;
@@ -16,8 +15,7 @@ internal sealed class EmailQueue(IOutbox outbox, EmailPreferences preferences, I
         // The page's language is the recipient's own only when they are the one using the site (or not signed in yet).
         var actor = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var culture = http.HttpContext is not null && (actor is null || actor == userId) ? CultureInfo.CurrentUICulture.Name : null;
-        var payload = new EmailPayload(email.GetType().FullName!, userId, null, culture, JsonSerializer.SerializeToElement(email, email.GetType(), EmailPayload.Json));
-        return outbox.AddAsync(db, new OutboxRequest(EmailPayload.Kind, $"email:{key}", payload.Serialize()), cancellationToken);
+        return outbox.AddAsync(db, EmailPayload.Request(email, userId, null, culture, key), cancellationToken);
     }
 
     public Task<IReadOnlySet<string>> SubscribersAsync(EmailTopic topic, IEnumerable<string> userIds, CancellationToken cancellationToken) =>
