@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,9 +42,31 @@ public sealed class DatabaseMigrator(
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
-            // The database does not exist yet: migrating creates it.
+            await CreatePostgresDatabaseAsync(db, cancellationToken);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException)
+        {
+            throw new DatabaseStartupException(Explain(db, ex), ex);
+        }
+    }
+
+    /// <summary>
+    /// A new PostgreSQL database is made here, empty, rather than by the first migration: what is built before the host
+    /// starts (the job queue's storage, for the dashboard's route) connects at once, and would otherwise wait for it.
+    /// </summary>
+    private async Task CreatePostgresDatabaseAsync(DatabaseOptions db, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var first = (DbContext)scope.ServiceProvider.GetRequiredService(contexts.First().ContextType);
+        try
+        {
+            await first.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another node made it first.
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
             throw new DatabaseStartupException(Explain(db, ex), ex);
         }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -50,6 +51,9 @@ public static class JobsServices
                 })
                 : new InMemoryStorage();
         });
+        // Jobs run in this host's services. Hangfire's default is the process-wide JobActivator.Current, which the last host to
+        // start sets: with several hosts in one process (the tests), one host's jobs would run in another's, even a stopped one.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

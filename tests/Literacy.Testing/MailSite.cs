@@ -16,6 +16,7 @@ public class MailSite : PlatformFactory, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Mail = await SmtpSink.StartAsync();
+        Mail.Explain = () => string.Join(Environment.NewLine, Log.Lines.Where(l => !l.StartsWith("Information", StringComparison.Ordinal)).TakeLast(30).Append(QueueState()));
         foreach (var (key, value) in Mail.Settings)
         {
             Settings[key] = value;
@@ -32,6 +33,44 @@ public class MailSite : PlatformFactory, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RecurringJobRunner>().RunAsync(jobId, CancellationToken.None);
+    }
+
+    /// <summary>What Hangfire's tables and the outbox hold on PostgreSQL: where did the work stop?</summary>
+    private string QueueState()
+    {
+        if (Database.ConnectionString is null)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+            connection.Open();
+            var lines = new List<string>();
+            foreach (var sql in new[]
+            {
+                "select 'job ' || statename || ' ' || count(*) from hangfire.job group by statename",
+                "select 'queue ' || queue || ' fetched=' || (fetchedat is not null) || ' ' || count(*) from hangfire.jobqueue group by queue, fetchedat is not null",
+                "select 'server ' || id || ' heartbeat ' || lastheartbeat || ' now ' || now() from hangfire.server",
+                "select 'outbox ' || \"State\" || ' ' || count(*) from \"OutboxMessages\" group by \"State\"",
+                "select 'state ' || s.name || ' ' || coalesce(s.reason, '') || ' ' || left(coalesce(s.data::text, ''), 300) from hangfire.state s order by s.id desc limit 8",
+            })
+            {
+                using var command = new Npgsql.NpgsqlCommand(sql, connection);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            return string.Join(Environment.NewLine, lines);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            return "queue state unreadable: " + e.Message;
+        }
     }
 
     public override async ValueTask DisposeAsync()

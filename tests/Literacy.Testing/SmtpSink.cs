@@ -79,6 +79,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
+    /// <summary>What the sending site says of itself, added to a timeout's message: why did nothing arrive?</summary>
+    public Func<string>? Explain { get; set; }
+
     /// <summary>Waits until <paramref name="count"/> messages to <paramref name="address"/> have arrived.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string address, int count = 1, TimeSpan? timeout = null)
     {
@@ -93,7 +96,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException($"{mail.Count} of {count} emails to {address} arrived.");
+                throw new TimeoutException($"{mail.Count} of {count} emails to {address} arrived.{Environment.NewLine}{Explain?.Invoke()}");
             }
 
             await Task.Delay(50);

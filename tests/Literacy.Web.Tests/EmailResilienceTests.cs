@@ -80,6 +80,36 @@ public sealed class EmailResilienceTests
     }
 
     [Fact]
+    public async Task Two_sites_started_together_in_one_process_each_send_their_own_email()
+    {
+        // Hangfire keeps process-wide defaults that each starting host overwrites; two hosts starting at once (the test
+        // classes do) must still each run their jobs in their own services, also after the other has stopped.
+        await using var first = new MailSite(DatabaseProvider.PostgreSql);
+        var second = new MailSite(DatabaseProvider.PostgreSql);
+        await Task.WhenAll(first.InitializeAsync().AsTask(), second.InitializeAsync().AsTask());
+        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+
+        var toFirst = await QueueTestEmailAsync(first, "first");
+        var toSecond = await QueueTestEmailAsync(second, "second");
+        await first.Mail.WaitForAsync(toFirst, timeout: Wait);
+        await second.Mail.WaitForAsync(toSecond, timeout: Wait);
+
+        await second.DisposeAsync();
+        var again = await QueueTestEmailAsync(first, "again");
+        await first.Mail.WaitForAsync(again, timeout: Wait);
+        Assert.All(await RowsAsync(first), r => Assert.Equal(OutboxState.Done, r.State));
+    }
+
+    private static async Task<string> QueueTestEmailAsync(PlatformFactory site, string name)
+    {
+        var address = $"{name}-{Guid.NewGuid():N}@test.literacy.local";
+        await using var scope = site.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IOutbox>()
+            .AddAsync(scope.ServiceProvider.GetRequiredService<OutboxDbContext>(), TestEmailTo(address), CancellationToken.None);
+        return address;
+    }
+
+    [Fact]
     public async Task A_site_killed_with_email_pending_sends_each_email_exactly_once_after_a_restart()
     {
         await using var mail = await SmtpSink.StartAsync();
