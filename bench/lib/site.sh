@@ -55,8 +55,11 @@ bench_learner() {
   token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "DisplayName=Bench" \
     --data-urlencode "Email=bench@bench.local" --data-urlencode "Password=a long bench password" \
-    --data-urlencode "ConfirmPassword=a long bench password" "$base/account/register"
+    --data-urlencode "ConfirmPassword=a long bench password" --data-urlencode "Consent=true" "$base/account/register"
   cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')"
+  # Without this check a refused registration would measure a visitor's (cached) page as the learner's.
+  curl -s -H "Cookie: $cookie" "$base/account/privacy" -o /dev/null -w '%{http_code}' | grep -q '^200$' ||
+    { echo "bench: the bench learner could not register and sign in; server log:" >&2; cat "$log" >&2; exit 1; }
 }
 
 # Every page must answer 200 itself: a redirect or an error page would be measured instead.

@@ -68,16 +68,22 @@ internal sealed class OutboxDispatcher(
         var due = await db.Messages.AsNoTracking()
             .Where(m => m.State == OutboxState.Pending && m.DueUtc <= now)
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            // Enqueue first, then mark: a crash in between leaves a second job, which finds the work taken and stops.
-            jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
-            var until = now + QueuedFor;
-            using var turn = await gate.EnterAsync(db);
-            await db.Messages.Where(m => m.Id == id && m.State == OutboxState.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Queued).SetProperty(m => m.LeaseUntilUtc, until), cancellationToken);
+            return 0;
         }
 
+        // Enqueue first, then mark: a crash in between leaves a second job, which finds the work taken and stops. A job that
+        // starts before the mark claims its row all the same (from Pending), and the mark then leaves it alone.
+        foreach (var id in due)
+        {
+            jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+        }
+
+        var until = now + QueuedFor;
+        using var turn = await gate.EnterAsync(db);
+        await db.Messages.Where(m => due.Contains(m.Id) && m.State == OutboxState.Pending) // one commit for the batch
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Queued).SetProperty(m => m.LeaseUntilUtc, until), cancellationToken);
         return due.Count;
     }
 
