@@ -21,8 +21,8 @@ public sealed class DatabaseMigrator(
     ILogger<DatabaseMigrator> logger)
 {
     /// <summary>
-    /// Checks the data folder and that the database answers, before the host starts,
-    /// so that a wrong setting ends with one clear line (a <see cref="DatabaseStartupException"/>).
+    /// Checks the data folder and that the database answers (a PostgreSQL database that does not exist yet is made, empty),
+    /// before the host starts, so that a wrong setting ends with one clear line (a <see cref="DatabaseStartupException"/>).
     /// </summary>
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
