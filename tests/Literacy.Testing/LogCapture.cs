@@ -6,9 +6,12 @@ namespace Literacy.Testing;
 /// <summary>Keeps what the platform logs, so a test can read it as an operator would (e.g. a password-reset link).</summary>
 public sealed class LogCapture : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Text)> _lines = new();
 
-    public IReadOnlyCollection<string> Lines => _lines;
+    public IEnumerable<string> Lines => _lines.Select(l => l.Text);
+
+    /// <summary>The lines logged at <paramref name="level"/> or above.</summary>
+    public IEnumerable<string> From(LogLevel level) => _lines.Where(l => l.Level >= level).Select(l => l.Text);
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -24,6 +27,6 @@ public sealed class LogCapture : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}" + (exception is null ? string.Empty : " " + exception));
+            owner._lines.Enqueue((logLevel, $"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}" + (exception is null ? string.Empty : " " + exception)));
     }
 }

@@ -1,6 +1,7 @@
 using Literacy.Data;
 using Literacy.Jobs.Recurring;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Literacy.Testing;
@@ -16,7 +17,7 @@ public class MailSite : PlatformFactory, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Mail = await SmtpSink.StartAsync();
-        Mail.Explain = () => string.Join(Environment.NewLine, Log.Lines.Where(l => !l.StartsWith("Information", StringComparison.Ordinal)).TakeLast(30).Append(QueueState()));
+        Mail.Explain = () => string.Join(Environment.NewLine, Log.From(LogLevel.Warning).TakeLast(30).Append(QueueState()));
         foreach (var (key, value) in Mail.Settings)
         {
             Settings[key] = value;

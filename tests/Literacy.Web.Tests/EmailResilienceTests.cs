@@ -56,15 +56,10 @@ public sealed class EmailResilienceTests
         _ = b.Services; // both started: two Hangfire servers on one PostgreSQL queue
 
         const int Count = 60;
-        var addresses = Enumerable.Range(0, Count).Select(i => $"shared-{i}-{Guid.NewGuid():N}@test.literacy.local").ToList();
-        await using (var scope = a.Services.CreateAsyncScope())
+        var addresses = new List<string>();
+        for (var i = 0; i < Count; i++)
         {
-            var db = scope.ServiceProvider.GetRequiredService<OutboxDbContext>();
-            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
-            foreach (var address in addresses)
-            {
-                await outbox.AddAsync(db, TestEmailTo(address), CancellationToken.None);
-            }
+            addresses.Add(await QueueTestEmailAsync(a, $"shared-{i}"));
         }
 
         foreach (var address in addresses)
@@ -86,15 +81,21 @@ public sealed class EmailResilienceTests
         // classes do) must still each run their jobs in their own services, also after the other has stopped.
         await using var first = new MailSite(DatabaseProvider.PostgreSql);
         var second = new MailSite(DatabaseProvider.PostgreSql);
-        await Task.WhenAll(first.InitializeAsync().AsTask(), second.InitializeAsync().AsTask());
-        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+        try
+        {
+            await Task.WhenAll(first.InitializeAsync().AsTask(), second.InitializeAsync().AsTask());
+            await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
 
-        var toFirst = await QueueTestEmailAsync(first, "first");
-        var toSecond = await QueueTestEmailAsync(second, "second");
-        await first.Mail.WaitForAsync(toFirst, timeout: Wait);
-        await second.Mail.WaitForAsync(toSecond, timeout: Wait);
+            var toFirst = await QueueTestEmailAsync(first, "first");
+            var toSecond = await QueueTestEmailAsync(second, "second");
+            await first.Mail.WaitForAsync(toFirst, timeout: Wait);
+            await second.Mail.WaitForAsync(toSecond, timeout: Wait);
+        }
+        finally
+        {
+            await second.DisposeAsync(); // stopped before the last send: its defaults must not be left behind
+        }
 
-        await second.DisposeAsync();
         var again = await QueueTestEmailAsync(first, "again");
         await first.Mail.WaitForAsync(again, timeout: Wait);
         Assert.All(await RowsAsync(first), r => Assert.Equal(OutboxState.Done, r.State));
