@@ -95,6 +95,10 @@ public class BrowserSite : PlatformFactory, IAsyncLifetime
             // Only so that the axe-core script can be injected into pages whose CSP forbids inline script.
             BypassCSP = true,
         });
+        // The suite shares two cores with the web tests and every site's start-up: a page can take longer than Playwright's
+        // 30 s default under that load. These tests check what a learner can do; speed is measured in bench/.
+        context.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(30_000); // the 5 s default, likewise
         return await context.NewPageAsync();
     }
 
