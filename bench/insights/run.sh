@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue 9's figures, on SQLite and then on PostgreSQL: with a synthetic population (100,000 learners, over 1,000,000
-# lessons done) written into the insights facts by the insights-demo recipe step, the time an administrator waits for
-#   - the Insights home page (/admin/insights),
+# lessons done) written into the insights facts by the insights-demo recipe step, then a restart of the site:
+#   - the time the site takes to read the facts into memory at start (in the background; from its log),
+# and the time an administrator waits for
+#   - the first Insights page after the restart, and the Insights home page (/admin/insights),
 #   - a filtered view (region + group + age band), each time a combination not asked for before, and the same view again,
 #   - the monthly report to be written (POST /admin/insights/reports: the job's work, from reading the facts to the stored snapshot),
 # each beside /healthz measured in the same run (the baseline: one trivial request with a database check).
@@ -53,6 +55,8 @@ rm -rf "$out"
 dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly >/dev/null ||
   { dotnet publish src/Literacy.Web/Literacy.Web.csproj -c Release -o "$out" -nologo -v:q -tl:off -clp:ErrorsOnly; exit 1; }
 export BENCH_PUBLISHED=1
+# The bench's administrator signs in with a password only: two-step sign-in is not what is measured here.
+export Security__RequireAdminTwoFactor=false
 printf '{ "name": "insights-bench", "steps": [ { "step": "insights-demo", "learners": %d, "seed": 9 } ] }\n' "$learners" >"$out/Recipes/insights-bench.json"
 
 regions=(11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 61 62 63 64 65)
@@ -76,7 +80,16 @@ for provider in "${providers[@]}"; do
   (cd "$out" && Database__DataFolder="$data" Logging__LogLevel__Default=Warning dotnet Literacy.Web.dll recipe Recipes/insights-bench.json) | tail -1 >&2
   fill=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
 
-  cold=$(timed_get /admin/insights | ms) # the first page reads the facts into memory
+  # A restart, as after a deployment: the site reads the facts into memory once it has started, and the first page
+  # should not wait for that. The read's own time is in the log.
+  bench_restart
+  for ((i = 0; i < 600; i++)); do
+    grep -q "Read the insights facts ($learners learners" "$log" && break
+    sleep 0.1
+  done
+  read_ms="$(grep -o "Read the insights facts ($learners learners[^)]*) in [0-9]* ms" "$log" | tail -1 | grep -o '[0-9]* ms' | grep -o '[0-9]*')"
+  [[ -n "$read_ms" ]] || { echo "bench: the facts were not read within 60 s of the restart; server log:" >&2; tail -50 "$log" >&2; exit 1; }
+  cold=$(timed_get /admin/insights | ms)
   home=(); filtered=(); again=(); health=(); report=()
   for ((i = 0; i < runs; i++)); do
     home+=("$(timed_get /admin/insights | ms)")
@@ -90,7 +103,7 @@ for provider in "${providers[@]}"; do
   h=$(printf '%s\n' "${home[@]}" | median); f=$(printf '%s\n' "${filtered[@]}" | median)
   a=$(printf '%s\n' "${again[@]}" | median); b=$(printf '%s\n' "${health[@]}" | median); r=$(printf '%s\n' "${report[@]}" | median)
   ratio() { awk -v x="$1" -v y="$b" 'BEGIN {printf "%.0f", x / (y > 0 ? y : 1)}'; }
-  results+=("| $provider | $fill s | $cold | $h ($(ratio "$h")×) | $f ($(ratio "$f")×) | $a ($(ratio "$a")×) | $r ($(ratio "$r")×) | $b |")
+  results+=("| $provider | $fill s | $read_ms | $cold | $h ($(ratio "$h")×) | $f ($(ratio "$f")×) | $a ($(ratio "$a")×) | $r ($(ratio "$r")×) | $b |")
   bench_stop
   trap - EXIT
   if [[ -n "$pg_db" ]]; then
@@ -101,10 +114,10 @@ done
 echo
 echo "Insights with $learners synthetic learners; median of $runs requests in ms, (×) = ratio to /healthz in the same run"
 echo
-echo "| database | demo data written in | first page (reads facts) | home page | new filtered view | same filtered view again | monthly report | /healthz |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| database | demo data written in | facts read at start (background) | first page after the restart | home page | new filtered view | same filtered view again | monthly report | /healthz |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"
 echo
 for row in "${results[@]}"; do
-  awk -F'|' '{gsub(/ /, "", $2); split($5, h, " "); split($6, f, " "); printf "%s: home %s ms, new filtered view %s ms: %s\n", $2, h[1], f[1], (h[1] + 0 < 1000 && f[1] + 0 < 1000 ? "within the 1 s target" : "OVER the 1 s target")}' <<<"$row"
+  awk -F'|' '{gsub(/ /, "", $2); split($6, h, " "); split($7, f, " "); printf "%s: home %s ms, new filtered view %s ms: %s\n", $2, h[1], f[1], (h[1] + 0 < 1000 && f[1] + 0 < 1000 ? "within the 1 s target" : "OVER the 1 s target")}' <<<"$row"
 done

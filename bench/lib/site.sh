@@ -3,12 +3,13 @@
 #   bench_start PORT     publishes Release to .artifacts/bench/web (unless BENCH_PUBLISHED is set), starts it in Production on 127.0.0.1:PORT with a new
 #                        temporary data folder (the first start migrates and applies the setup recipe), waits for
 #                        /healthz; sets base, data, log; stops the server and deletes the folder on exit
+#   bench_restart        stops the server and starts it again on the same data folder (and database)
 #   bench_learner        registers a learner through the real form; their cookies go with paths written @/path
 #   bench_expect_200 PATH...   stops with the server log unless each path answers 200 itself
 #   path_of @/x, auth_of @/x   the path and the header (the learner's cookies, or none) for curl and wrk
 
 bench_start() {
-  local port=$1 out="$PWD/.artifacts/bench/web" i
+  local port=$1 out="$PWD/.artifacts/bench/web"
   base="http://127.0.0.1:$port"
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "bench: port $port is already in use" >&2; exit 1
@@ -26,11 +27,21 @@ bench_start() {
   log="$data/server.log"
   bench_pid=
   trap bench_stop EXIT
+  bench_launch
+}
 
+# Stops the server and starts it again on the same data (a restart, as after a deployment); the log goes on in $log.
+bench_restart() {
+  kill "$bench_pid" 2>/dev/null && wait "$bench_pid" 2>/dev/null || true
+  bench_launch
+}
+
+bench_launch() {
+  local out="$PWD/.artifacts/bench/web" i
   # Working directory = publish folder: it is the content root, where Recipes/*.json are.
   (cd "$out" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     Database__DataFolder="$data" Logging__LogLevel__Default=Warning Logging__LogLevel__Literacy=Information \
-    exec dotnet Literacy.Web.dll) >"$log" 2>&1 &
+    exec dotnet Literacy.Web.dll) >>"$log" 2>&1 &
   bench_pid=$!
 
   for ((i = 0; ; i++)); do

@@ -41,6 +41,7 @@ public sealed class InsightsModule : IModule
         services.AddScoped<IDomainEventHandler<UnitEarned>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventHandler<LiveClassAttended>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddSingleton<FactSnapshot>();
+        services.AddHostedService<FactWarmUp>();
         services.AddScoped<FactLoader>();
         services.AddScoped<Dashboard>();
         services.AddScoped<Labels>();

@@ -27,7 +27,7 @@ public sealed class FactSnapshot(IServiceScopeFactory scopes, IOptions<InsightsO
 
         if (facts is null || maxAge <= TimeSpan.Zero)
         {
-            return await ReadAsync(cancellationToken);
+            return await ReadAsync(cancellationToken, unlessReadSince: facts is null ? DateTime.MinValue : null);
         }
 
         lock (gate)
@@ -56,11 +56,19 @@ public sealed class FactSnapshot(IServiceScopeFactory scopes, IOptions<InsightsO
     }
 
     /// <summary>Reads the facts now (the monthly report wants them as they are).</summary>
-    public async Task<FactSet> ReadAsync(CancellationToken cancellationToken)
+    public Task<FactSet> ReadAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken, unlessReadSince: null);
+
+    /// <param name="unlessReadSince">Whoever waited for a read in progress (the warm-up at start) takes its result.</param>
+    private async Task<FactSet> ReadAsync(CancellationToken cancellationToken, DateTime? unlessReadSince)
     {
         await reading.WaitAsync(cancellationToken);
         try
         {
+            if (unlessReadSince is { } since && current is { } read && read.BuiltUtc >= since)
+            {
+                return read;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var took = Stopwatch.StartNew();
             var facts = await scope.ServiceProvider.GetRequiredService<FactLoader>().LoadAsync(cancellationToken);
