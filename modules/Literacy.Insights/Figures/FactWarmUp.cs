@@ -7,7 +7,8 @@ namespace Literacy.Insights.Figures;
 
 /// <summary>
 /// Reads the facts into memory once the site has started, so that the first administrator after a restart does not wait
-/// for the read (seconds with a large programme). Later reads happen in the background as pages ask for them.
+/// for the read (seconds with a large programme). Later reads happen in the background as pages ask for them. Start-up
+/// does not wait for it: since .NET 10 the whole of ExecuteAsync runs in the background.
 /// </summary>
 public sealed class FactWarmUp(FactSnapshot snapshot, SiteState site, IOptions<InsightsOptions> options, ILogger<FactWarmUp> logger) : BackgroundService
 {
@@ -18,7 +19,6 @@ public sealed class FactWarmUp(FactSnapshot snapshot, SiteState site, IOptions<I
             return; // a site that reads on every page has nothing to keep warm
         }
 
-        await Task.Yield(); // start-up goes on; the read runs beside it
         try
         {
             await snapshot.CurrentAsync(stoppingToken);
