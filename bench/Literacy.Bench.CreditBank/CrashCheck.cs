@@ -9,7 +9,8 @@ namespace Literacy.Bench.CreditBank;
 /// <summary>
 /// After the kill: restarts the host on the same folder (SQLite recovers its WAL) and checks what was promised.
 /// Every acknowledged learner has exactly one entry and one credential for the unit, and its audit line; no cause was
-/// paid twice; no entry lacks its credential or the reverse (they commit together); the chain verifies; the file is sound.
+/// paid twice; no entry lacks its credential or audit line, nor the reverse (they commit together); both chains verify;
+/// the file is sound.
 /// </summary>
 public static class CrashCheck
 {
@@ -64,20 +65,25 @@ public static class CrashCheck
         var paidTwice = await db.Entries.GroupBy(e => new { e.AccountId, e.SourceId }).Where(g => g.Count() > 1).CountAsync();
         var withoutCredential = await db.Entries.CountAsync(e => e.Kind == EntryKind.Award && !db.Credentials.Any(c => c.LedgerEntryId == e.Id));
         var withoutEntry = await db.Credentials.CountAsync(c => !db.Entries.Any(e => e.Id == c.LedgerEntryId));
+        var awarded = entries.Values.Sum();
+        var auditLines = await audit.CountAsync(a => a.Action == "credits.awarded" && a.Details!.StartsWith(BenchSite.Unit + ":"));
         var report = await services.GetRequiredService<LedgerVerification>().VerifyAsync(CancellationToken.None);
+        var trail = await services.GetRequiredService<AuditVerification>().VerifyAsync(CancellationToken.None);
         var integrity = await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync();
         AddIf(problems, paidTwice > 0, $"{paidTwice} (account, source) pairs have more than one entry");
         AddIf(problems, withoutCredential > 0, $"{withoutCredential} award entries have no credential");
         AddIf(problems, withoutEntry > 0, $"{withoutEntry} credentials have no ledger entry");
+        AddIf(problems, auditLines != awarded, $"{awarded} awards of {BenchSite.Unit} but {auditLines} audit lines for them (each commits with its award)");
         AddIf(problems, !report.Intact, $"the ledger chain breaks at {report.Break}");
+        AddIf(problems, !trail.Intact, $"the audit trail breaks at {trail.Break}");
         AddIf(problems, integrity is not ["ok"], $"PRAGMA integrity_check: {string.Join("; ", integrity)}");
 
-        var awarded = entries.Values.Sum();
         List<string> facts =
         [
             $"{acked.Count} acknowledged awards; {awarded} awards of {BenchSite.Unit} in the database"
                 + (awarded > acked.Count ? $" ({awarded - acked.Count} committed but not yet acknowledged when killed)" : string.Empty),
             $"ledger: {report.EntriesChecked} entries in {report.Accounts} accounts, {(report.Intact ? "chain intact" : "chain BROKEN")}; database integrity {string.Join("; ", integrity)}",
+            $"audit trail: {auditLines} award lines, {trail.EntriesChecked} entries, {(trail.Intact ? "chain intact" : "chain BROKEN")}",
         ];
         return (problems, facts);
     }

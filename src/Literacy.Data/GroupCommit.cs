@@ -6,10 +6,10 @@ namespace Literacy.Data;
 
 /// <summary>
 /// Group commit: writes that arrive together share one transaction and one commit (one fsync) instead of one each.
-/// A caller's work runs on the writer's own context inside the shared transaction and saves its changes itself; its task
-/// completes only after the commit, so a completed task means a durable write. If any work in a batch fails, the batch is
-/// rolled back and each work runs again alone (with retries for races with other nodes), so one bad write never takes
-/// others down with it.
+/// A caller's work runs on the writer's own DbContext inside the shared transaction, in the caller's execution context,
+/// and saves its changes itself; its task completes only after the commit, so a completed task means a durable write.
+/// If any work in a batch fails, the batch is rolled back and each work runs again alone (with retries for races with
+/// other nodes), so one bad write never takes others down with it.
 /// </summary>
 public sealed class GroupCommit<TContext> : IAsyncDisposable
     where TContext : DbContext
@@ -31,7 +31,7 @@ public sealed class GroupCommit<TContext> : IAsyncDisposable
     public async Task<T> RunAsync<T>(Func<TContext, Task<T>> work, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!queue.Writer.TryWrite(new Work(async db => await work(db), done)))
+        if (!queue.Writer.TryWrite(new Work(async db => await work(db), done, ExecutionContext.Capture())))
         {
             throw new ObjectDisposedException(nameof(GroupCommit<TContext>));
         }
@@ -106,7 +106,7 @@ public sealed class GroupCommit<TContext> : IAsyncDisposable
         var results = new List<object?>(works.Count);
         foreach (var work in works)
         {
-            results.Add(await work.Run(db));
+            results.Add(await work.RunAsCallerAsync(db));
         }
 
         await transaction.CommitAsync();
@@ -119,5 +119,22 @@ public sealed class GroupCommit<TContext> : IAsyncDisposable
         await writer;
     }
 
-    private sealed record Work(Func<TContext, Task<object?>> Run, TaskCompletionSource<object?> Done);
+    private sealed record Work(Func<TContext, Task<object?>> Run, TaskCompletionSource<object?> Done, ExecutionContext? Caller)
+    {
+        /// <summary>
+        /// Runs the work in its caller's execution context, so that it sees what the caller would (the request's user, who is
+        /// audited as the actor, and the page's culture) rather than whatever the writer's loop began with.
+        /// </summary>
+        public Task<object?> RunAsCallerAsync(TContext db)
+        {
+            if (Caller is null)
+            {
+                return Run(db);
+            }
+
+            Task<object?>? running = null;
+            ExecutionContext.Run(Caller, _ => running = Run(db), null);
+            return running!;
+        }
+    }
 }

@@ -87,7 +87,7 @@ public abstract class CreditBankTests(PlatformFactory site)
     public async Task Completing_a_course_earns_the_unit_and_a_certificate_anyone_can_check_until_it_is_revoked()
     {
         var (courseId, unitId) = await CourseWithUnitAsync();
-        var (learner, _) = await site.LearnerAsync("王芳");
+        var (learner, learnerEmail) = await site.LearnerAsync("王芳");
         await learner.CompleteFixtureCourseAsync(courseId);
 
         var account = await learner.GetPageAsync("/credits");
@@ -118,10 +118,14 @@ public abstract class CreditBankTests(PlatformFactory site)
         Assert.Contains("0", statement.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("考试作弊", statement.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
 
+        // Each line names who acted (the learner who finished, the administrator who revoked), though the ledger's writer wrote both.
+        var people = site.Service<Literacy.Modules.People.IPeople>();
+        var learnerId = (await people.FindByEmailAsync(learnerEmail, CancellationToken.None))!.Id;
+        var adminId = (await people.FindByEmailAsync(People.AdminEmail, CancellationToken.None))!.Id;
         await using var scope = site.Services.CreateAsyncScope();
         var audit = scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries;
-        Assert.True(await audit.AnyAsync(a => a.Action == "credits.awarded" && a.Details!.StartsWith(unitId)));
-        Assert.True(await audit.AnyAsync(a => a.Action == "credential.revoked" && a.Target == credential.Id.ToString() && a.Details == "考试作弊"));
+        Assert.True(await audit.AnyAsync(a => a.Action == "credits.awarded" && a.Target == learnerId && a.ActorId == learnerId && a.Details!.StartsWith(unitId)));
+        Assert.True(await audit.AnyAsync(a => a.Action == "credential.revoked" && a.Target == credential.Id.ToString() && a.ActorId == adminId && a.Details == "考试作弊"));
     }
 
     [Fact]

@@ -2,8 +2,6 @@ using System.Net;
 using Literacy.Courses.Data;
 using Literacy.Data;
 using Literacy.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,22 +27,13 @@ public sealed class InstallCrashTests
         }
     }
 
-    private sealed class CrashingSite(DatabaseProvider provider, CrashOnVersionTwo crash) : PlatformFactory(TestDatabase.Create(provider))
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(crash));
-        }
-    }
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task A_crash_in_the_middle_of_an_install_leaves_the_published_version_intact(DatabaseProvider provider)
     {
         var crash = new CrashOnVersionTwo();
-        await using var site = new CrashingSite(provider, crash);
+        await using var site = new FaultySite(provider, crash);
         var admin = await site.AdminAsync();
         var v1 = TestPackage.Valid();
         (await admin.UploadAsync(v1.Zip())).Dispose();

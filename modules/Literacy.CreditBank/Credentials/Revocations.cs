@@ -9,7 +9,7 @@ namespace Literacy.CreditBank.Credentials;
 
 /// <summary>
 /// Revokes a credential: its bit in the status list is set, and a compensating ledger entry takes its credits back,
-/// both in one commit. The original entry stays, as the ledger never changes an entry.
+/// with its audit line, all in one commit. The original entry stays, as the ledger never changes an entry.
 /// </summary>
 public sealed class Revocations(CreditBankDbContext db, CreditLedger ledger, IAuditTrail audit, TimeProvider clock)
 {
@@ -31,13 +31,9 @@ public sealed class Revocations(CreditBankDbContext db, CreditLedger ledger, IAu
                 var now = clock.GetUtcNow().UtcDateTime;
                 await writer.Credentials.Where(c => c.Id == credentialId && c.RevokedUtc == null).ExecuteUpdateAsync(
                     s => s.SetProperty(c => c.RevokedUtc, now).SetProperty(c => c.RevocationReason, reason), cancellationToken);
+                await audit.RecordAsync(writer, "credential.revoked", credentialId.ToString(), reason, cancellationToken);
             },
             cancellationToken);
-        if (result.Created)
-        {
-            await audit.RecordAsync("credential.revoked", credentialId.ToString(), reason, cancellationToken);
-        }
-
         return result.Created;
     }
 }

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Literacy.CreditBank.Data;
+using Literacy.Data;
+using Literacy.Modules.Events;
+using Literacy.Modules.People;
+using Literacy.Testing;
+using Literacy.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Web.Tests;
+
+/// <summary>
+/// An award and its audit line are one commit: when the line cannot be written, the award is not made either (no credits
+/// without a record of them), and the same completion delivered again later makes it exactly once, with its line.
+/// </summary>
+public sealed class AwardAtomicityTests
+{
+    /// <summary>Fails every audit insert while armed, as a full disk or a lost connection at that statement would.</summary>
+    private sealed class FailAuditInserts : DbCommandInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            Armed && command.CommandText.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal)
+                ? throw new IOException("Simulated failure: the audit line could not be written.")
+                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task An_award_whose_audit_line_cannot_be_written_is_not_made_and_is_made_once_when_delivered_again(DatabaseProvider provider)
+    {
+        var failure = new FailAuditInserts();
+        await using var site = new FaultySite(provider, failure);
+        var (courseId, unitId) = await site.PublishFixtureCourseWithUnitAsync();
+        var (learner, email) = await site.LearnerAsync();
+        var userId = (await site.Service<IPeople>().FindByEmailAsync(email, CancellationToken.None))!.Id;
+        var completed = new CourseCompleted(EventIds.For($"course-completed:{userId}:{courseId}"), userId, courseId, "1.0.0", 100, 2, DateTime.UtcNow);
+
+        failure.Armed = true;
+        await Assert.ThrowsAsync<IOException>(() => PublishAsync(site, completed));
+        Assert.Equal((0, 0, 0), await CountsAsync(site, userId, unitId));
+
+        failure.Armed = false;
+        await PublishAsync(site, completed);
+        await PublishAsync(site, completed);
+        Assert.Equal((1, 1, 1), await CountsAsync(site, userId, unitId));
+        var account = await learner.GetPageAsync("/credits");
+        Assert.Contains("3", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task PublishAsync(PlatformFactory site, CourseCompleted completed)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(completed);
+    }
+
+    /// <summary>The learner's ledger entries and credentials for the unit, and the audit lines that record them.</summary>
+    private static async Task<(int Entries, int Credentials, int AuditLines)> CountsAsync(PlatformFactory site, string userId, string unitId)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var bank = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
+        var account = bank.Accounts.Where(a => a.UserId == userId).Select(a => a.Id);
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return (
+            await bank.Entries.CountAsync(e => e.UnitId == unitId && account.Contains(e.AccountId)),
+            await bank.Credentials.CountAsync(c => c.UnitId == unitId && account.Contains(c.AccountId)),
+            await platform.AuditEntries.CountAsync(a => a.Action == "credits.awarded" && a.Target == userId && a.Details!.StartsWith(unitId)));
+    }
+}
