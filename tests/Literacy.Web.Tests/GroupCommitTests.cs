@@ -1,3 +1,4 @@
+using System.Globalization;
 using Literacy.Data;
 using Literacy.Testing;
 using Literacy.Web.Data;
@@ -38,5 +39,20 @@ public abstract class GroupCommitTests(PlatformFactory site)
             .Where(s => s.Name.StartsWith($"group-commit-{run}-")).Select(s => s.Name).ToListAsync();
         Assert.Equal(39, stored.Count);
         Assert.DoesNotContain($"group-commit-{run}-17", stored);
+    }
+
+    /// <summary>A write sees its caller's request and language (an email queued in it is in the learner's language), not the writer's.</summary>
+    [Fact]
+    public async Task Writes_that_share_a_commit_each_run_in_their_own_callers_culture()
+    {
+        var commits = site.Service<GroupCommit<PlatformDbContext>>();
+        var cultures = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? "zh-CN" : "en").ToList();
+        var seen = await Task.WhenAll(cultures.Select(culture => Task.Run(() =>
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return commits.RunAsync(_ => Task.FromResult(CultureInfo.CurrentUICulture.Name), CancellationToken.None);
+        })));
+
+        Assert.Equal(cultures, seen);
     }
 }
