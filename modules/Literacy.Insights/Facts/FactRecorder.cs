@@ -9,6 +9,8 @@ namespace Literacy.Insights.Facts;
 /// <summary>
 /// Keeps insights' own facts from the other modules' events, one row per fact. Each row's key is the fact the event's id
 /// is derived from (learner and course, learner and lesson, ...), so an event delivered twice, or twice at once, counts once.
+/// Each fact is one upsert (INSERT ... ON CONFLICT, the same in SQLite and PostgreSQL): a repeat changes nothing, and
+/// on PostgreSQL it does not abort the batch's shared transaction as a failed insert would.
 /// Facts that arrive together share a commit (<see cref="GroupCommit{TContext}"/>): on SQLite a handler writing on its own
 /// would take a commit of its own, or collide with another writer, for every award and lesson that raised an event.
 /// </summary>
@@ -21,18 +23,15 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
     IDomainEventHandler<UnitEarned>,
     IDomainEventHandler<LiveClassAttended>
 {
-    public Task HandleAsync(LearnerProfileChanged e, CancellationToken cancellationToken) => WriteAsync(async db =>
-    {
-        var learner = await db.Learners.FirstOrDefaultAsync(l => l.UserId == e.UserId, cancellationToken);
-        if (learner is null)
-        {
-            learner = new LearnerFact { UserId = e.UserId };
-            db.Learners.Add(learner);
-        }
-
-        (learner.AgeBand, learner.Region, learner.OccupationGroup) = (e.Profile.AgeBand, e.Profile.Region, e.Profile.OccupationGroup);
-        await SaveOnceAsync(db, cancellationToken);
-    }, cancellationToken);
+    public Task HandleAsync(LearnerProfileChanged e, CancellationToken cancellationToken) => WriteAsync(db =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "InsightLearners" ("UserId", "AgeBand", "Region", "OccupationGroup")
+            VALUES ({e.UserId}, {e.Profile.AgeBand}, {e.Profile.Region}, {e.Profile.OccupationGroup})
+            ON CONFLICT ("UserId") DO UPDATE
+            SET "AgeBand" = excluded."AgeBand", "Region" = excluded."Region", "OccupationGroup" = excluded."OccupationGroup"
+            """,
+            cancellationToken), cancellationToken);
 
     public Task HandleAsync(CourseEnrolled e, CancellationToken cancellationToken) => WriteAsync(async db =>
     {
@@ -43,52 +42,55 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
     public Task HandleAsync(LessonCompleted e, CancellationToken cancellationToken) => WriteAsync(async db =>
     {
         await EnsureEnrolmentAsync(db, e.UserId, e.CourseId, e.CompletedUtc, cancellationToken);
-        if (await db.Lessons.AnyAsync(l => l.UserId == e.UserId && l.CourseId == e.CourseId && l.LessonId == e.LessonId, cancellationToken))
+        var added = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "InsightLessons" ("UserId", "CourseId", "LessonId", "CompletedUtc")
+            VALUES ({e.UserId}, {e.CourseId}, {e.LessonId}, {e.CompletedUtc})
+            ON CONFLICT ("UserId", "CourseId", "LessonId") DO NOTHING
+            """,
+            cancellationToken);
+        if (added == 1)
         {
-            return;
+            // The count moves with the lesson row, in the batch's one transaction: a lesson counted is a lesson stored.
+            await db.Enrolments.Where(x => x.UserId == e.UserId && x.CourseId == e.CourseId)
+                .ExecuteUpdateAsync(set => set.SetProperty(x => x.LessonsDone, x => x.LessonsDone + 1).SetProperty(x => x.LastLessonId, e.LessonId), cancellationToken);
         }
-
-        db.Lessons.Add(new LessonFact { UserId = e.UserId, CourseId = e.CourseId, LessonId = e.LessonId, CompletedUtc = e.CompletedUtc });
-        if (!await SaveOnceAsync(db, cancellationToken))
-        {
-            return;
-        }
-
-        // The count moves with the lesson row, in the batch's one transaction: a lesson counted is a lesson stored.
-        await db.Enrolments.Where(x => x.UserId == e.UserId && x.CourseId == e.CourseId)
-            .ExecuteUpdateAsync(set => set.SetProperty(x => x.LessonsDone, x => x.LessonsDone + 1).SetProperty(x => x.LastLessonId, e.LessonId), cancellationToken);
     }, cancellationToken);
 
-    public Task HandleAsync(CourseCompleted e, CancellationToken cancellationToken) => WriteAsync(async db =>
-    {
-        await EnsureEnrolmentAsync(db, e.UserId, e.CourseId, e.CompletedUtc, cancellationToken);
-        await db.Enrolments.Where(x => x.UserId == e.UserId && x.CourseId == e.CourseId && x.CompletedUtc == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(x => x.CompletedUtc, e.CompletedUtc), cancellationToken);
-    }, cancellationToken);
+    public Task HandleAsync(CourseCompleted e, CancellationToken cancellationToken) => WriteAsync(db =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "InsightEnrolments" ("UserId", "CourseId", "EnrolledUtc", "LessonsDone", "CompletedUtc")
+            VALUES ({e.UserId}, {e.CourseId}, {e.CompletedUtc}, 0, {e.CompletedUtc})
+            ON CONFLICT ("UserId", "CourseId") DO UPDATE SET "CompletedUtc" = excluded."CompletedUtc"
+            WHERE "InsightEnrolments"."CompletedUtc" IS NULL
+            """,
+            cancellationToken), cancellationToken);
 
+    /// <summary>Only a learner's first answer to each question is kept: later tries find the row there.</summary>
     public Task HandleAsync(QuizQuestionsGraded e, CancellationToken cancellationToken) => WriteAsync(async db =>
     {
-        var answered = await db.Answers.AsNoTracking().Where(a => a.UserId == e.UserId && a.CourseId == e.CourseId && a.QuizId == e.QuizId)
-            .Select(a => a.Question).ToListAsync(cancellationToken);
         for (var i = 0; i < e.Right.Count; i++)
         {
-            if (!answered.Contains(i + 1))
-            {
-                db.Answers.Add(new AnswerFact { UserId = e.UserId, CourseId = e.CourseId, QuizId = e.QuizId, Question = i + 1, Right = e.Right[i] });
-            }
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "InsightAnswers" ("UserId", "CourseId", "QuizId", "Question", "Right")
+                VALUES ({e.UserId}, {e.CourseId}, {e.QuizId}, {i + 1}, {e.Right[i]})
+                ON CONFLICT ("UserId", "CourseId", "QuizId", "Question") DO NOTHING
+                """,
+                cancellationToken);
         }
-
-        await SaveOnceAsync(db, cancellationToken);
     }, cancellationToken);
 
     public Task HandleAsync(UnitEarned e, CancellationToken cancellationToken) => WriteAsync(async db =>
     {
-        if (!await db.Awards.AnyAsync(a => a.UserId == e.UserId && a.UnitId == e.UnitId, cancellationToken))
-        {
-            db.Awards.Add(new AwardFact { UserId = e.UserId, UnitId = e.UnitId, Area = e.Area, Level = e.Level, Credits = e.Credits, EarnedUtc = e.EarnedUtc });
-            await SaveOnceAsync(db, cancellationToken);
-        }
-
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "InsightAwards" ("UserId", "UnitId", "Area", "Level", "Credits", "EarnedUtc")
+            VALUES ({e.UserId}, {e.UnitId}, {e.Area}, {e.Level}, {e.Credits}, {e.EarnedUtc})
+            ON CONFLICT ("UserId", "UnitId") DO NOTHING
+            """,
+            cancellationToken);
         await TouchLearnerAsync(db, e.UserId, e.EarnedUtc, cancellationToken);
     }, cancellationToken);
 
@@ -99,23 +101,24 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
             return;
         }
 
-        if (!await db.Attendances.AnyAsync(a => a.UserId == e.UserId && a.ClassId == e.ClassId, cancellationToken))
-        {
-            db.Attendances.Add(new AttendanceFact { UserId = e.UserId, ClassId = e.ClassId, Minutes = e.Minutes, AttendedUtc = e.EndedUtc });
-            await SaveOnceAsync(db, cancellationToken);
-        }
-
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "InsightAttendances" ("UserId", "ClassId", "Minutes", "AttendedUtc")
+            VALUES ({e.UserId}, {e.ClassId}, {e.Minutes}, {e.EndedUtc})
+            ON CONFLICT ("UserId", "ClassId") DO NOTHING
+            """,
+            cancellationToken);
         await TouchLearnerAsync(db, e.UserId, e.EndedUtc, cancellationToken);
     }, cancellationToken);
 
-    private static async Task EnsureEnrolmentAsync(InsightsDbContext db, string userId, string courseId, DateTime atUtc, CancellationToken cancellationToken)
-    {
-        if (!await db.Enrolments.AnyAsync(x => x.UserId == userId && x.CourseId == courseId, cancellationToken))
-        {
-            db.Enrolments.Add(new EnrolmentFact { UserId = userId, CourseId = courseId, EnrolledUtc = atUtc });
-            await SaveOnceAsync(db, cancellationToken);
-        }
-    }
+    private static Task EnsureEnrolmentAsync(InsightsDbContext db, string userId, string courseId, DateTime atUtc, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "InsightEnrolments" ("UserId", "CourseId", "EnrolledUtc", "LessonsDone")
+            VALUES ({userId}, {courseId}, {atUtc}, 0)
+            ON CONFLICT ("UserId", "CourseId") DO NOTHING
+            """,
+            cancellationToken);
 
     private Task WriteAsync(Func<InsightsDbContext, Task> work, CancellationToken cancellationToken) =>
         commits.RunAsync(async db =>
@@ -125,29 +128,12 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
         }, cancellationToken);
 
     /// <summary>Marks the learner reached at the earliest activity seen (events may arrive out of order).</summary>
-    private static async Task TouchLearnerAsync(InsightsDbContext db, string userId, DateTime atUtc, CancellationToken cancellationToken)
-    {
-        var moved = await db.Learners.Where(l => l.UserId == userId && (l.FirstActiveUtc == null || l.FirstActiveUtc > atUtc))
-            .ExecuteUpdateAsync(set => set.SetProperty(l => l.FirstActiveUtc, atUtc), cancellationToken);
-        if (moved == 0 && !await db.Learners.AnyAsync(l => l.UserId == userId, cancellationToken))
-        {
-            db.Learners.Add(new LearnerFact { UserId = userId, FirstActiveUtc = atUtc });
-            await SaveOnceAsync(db, cancellationToken);
-        }
-    }
-
-    /// <summary>False when a concurrent delivery of the same fact stored the row first: it is already counted.</summary>
-    private static async Task<bool> SaveOnceAsync(InsightsDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
+    private static Task TouchLearnerAsync(InsightsDbContext db, string userId, DateTime atUtc, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "InsightLearners" ("UserId", "FirstActiveUtc") VALUES ({userId}, {atUtc})
+            ON CONFLICT ("UserId") DO UPDATE SET "FirstActiveUtc" = excluded."FirstActiveUtc"
+            WHERE "InsightLearners"."FirstActiveUtc" IS NULL OR "InsightLearners"."FirstActiveUtc" > excluded."FirstActiveUtc"
+            """,
+            cancellationToken);
 }
