@@ -38,7 +38,7 @@ public sealed class InsightsModule : IModule
         services.AddScoped<IDomainEventHandler<LessonCompleted>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventHandler<CourseCompleted>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventHandler<QuizQuestionsGraded>>(sp => sp.GetRequiredService<FactRecorder>());
-        services.AddScoped<IDomainEventHandler<UnitEarned>>(sp => sp.GetRequiredService<FactRecorder>());
+        services.AddScoped<IDomainEventRecorder<UnitEarned>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventHandler<LiveClassAttended>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddSingleton<FactSnapshot>();
         services.AddHostedService<FactWarmUp>();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Literacy.CreditBank.Data;
 using Literacy.Data;
+using Literacy.Insights.Data;
 using Literacy.Modules.Events;
 using Literacy.Modules.People;
 using Literacy.Testing;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Literacy.Web.Tests;
 
 /// <summary>
-/// An award and its audit line are one commit: when the line cannot be written, the award is not made either (no credits
-/// without a record of them), and the same completion delivered again later makes it exactly once, with its line.
+/// An award, its audit line and its insights fact are one commit: when the line cannot be written, the award is not made
+/// either (no credits without a record of them, no fact counted for an award not made), and the same completion delivered
+/// again later makes it exactly once, with its line and its fact.
 /// </summary>
 public sealed class AwardAtomicityTests
 {
@@ -42,12 +44,12 @@ public sealed class AwardAtomicityTests
 
         failure.Armed = true;
         await Assert.ThrowsAsync<IOException>(() => PublishAsync(site, completed));
-        Assert.Equal((0, 0, 0), await CountsAsync(site, userId, unitId));
+        Assert.Equal((0, 0, 0, 0), await CountsAsync(site, userId, unitId));
 
         failure.Armed = false;
         await PublishAsync(site, completed);
         await PublishAsync(site, completed);
-        Assert.Equal((1, 1, 1), await CountsAsync(site, userId, unitId));
+        Assert.Equal((1, 1, 1, 1), await CountsAsync(site, userId, unitId));
         var account = await learner.GetPageAsync("/credits");
         Assert.Contains("3", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
     }
@@ -58,8 +60,8 @@ public sealed class AwardAtomicityTests
         await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(completed);
     }
 
-    /// <summary>The learner's ledger entries and credentials for the unit, and the audit lines that record them.</summary>
-    private static async Task<(int Entries, int Credentials, int AuditLines)> CountsAsync(PlatformFactory site, string userId, string unitId)
+    /// <summary>The learner's ledger entries and credentials for the unit, the audit lines and the insights facts that record them.</summary>
+    private static async Task<(int Entries, int Credentials, int AuditLines, int InsightsFacts)> CountsAsync(PlatformFactory site, string userId, string unitId)
     {
         await using var scope = site.Services.CreateAsyncScope();
         var bank = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
@@ -68,6 +70,7 @@ public sealed class AwardAtomicityTests
         return (
             await bank.Entries.CountAsync(e => e.UnitId == unitId && account.Contains(e.AccountId)),
             await bank.Credentials.CountAsync(c => c.UnitId == unitId && account.Contains(c.AccountId)),
-            await platform.AuditEntries.CountAsync(a => a.Action == "credits.awarded" && a.Target == userId && a.Details!.StartsWith(unitId)));
+            await platform.AuditEntries.CountAsync(a => a.Action == "credits.awarded" && a.Target == userId && a.Details!.StartsWith(unitId)),
+            await scope.ServiceProvider.GetRequiredService<InsightsDbContext>().Awards.CountAsync(a => a.UserId == userId && a.UnitId == unitId));
     }
 }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Literacy.CreditBank.Earning;
 
 /// <summary>
-/// Awards a certification unit: one ledger entry, its signed credential, its certificate email and its audit line, committed together. A learner earns a unit once,
+/// Awards a certification unit: one ledger entry, its signed credential, its certificate email, its audit line and what
+/// other modules record of it (<see cref="UnitEarned"/>), committed together. A learner earns a unit once,
 /// however many events or submissions point at it, so every path to a unit shares one source id.
 /// </summary>
 public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople people, IEmails emails, IOptions<CreditBankOptions> options, IAuditTrail audit, DomainEvents events, TimeProvider clock)
@@ -45,13 +46,9 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
                 await emails.QueueAsync(writer, userId, new CertificateEmail(unit.TitleZh, unit.TitleEn, unit.Credits, link, link + "/certificate"),
                     $"certificate:{credential.Id}", cancellationToken);
                 await audit.RecordAsync(writer, "credits.awarded", userId, $"{unit.Id}: {unit.Credits} credits ({kind}), ledger entry {entry.Sequence}", cancellationToken);
+                await events.RecordWithinAsync(writer, new UnitEarned(source, userId, unit.Id, unit.Area, unit.Level, unit.Credits, at), cancellationToken);
             },
             cancellationToken);
-        if (result.Created)
-        {
-            await events.PublishAsync(new UnitEarned(source, userId, unit.Id, unit.Area, unit.Level, unit.Credits, at), cancellationToken);
-        }
-
         return result;
     }
 

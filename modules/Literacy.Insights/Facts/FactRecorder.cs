@@ -11,8 +11,9 @@ namespace Literacy.Insights.Facts;
 /// is derived from (learner and course, learner and lesson, ...), so an event delivered twice, or twice at once, counts once.
 /// Each fact is one upsert (INSERT ... ON CONFLICT, the same in SQLite and PostgreSQL): a repeat changes nothing, and
 /// on PostgreSQL it does not abort the batch's shared transaction as a failed insert would.
-/// Facts that arrive together share a commit (<see cref="GroupCommit{TContext}"/>): on SQLite a handler writing on its own
-/// would take a commit of its own, or collide with another writer, for every award and lesson that raised an event.
+/// An award's fact is written inside the award's own transaction (<see cref="IDomainEventRecorder{TEvent}"/>). Other facts
+/// that arrive together share a commit (<see cref="GroupCommit{TContext}"/>): on SQLite a handler writing on its own would
+/// take a commit of its own, or collide with another writer, for every lesson that raised an event.
 /// </summary>
 public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
     IDomainEventHandler<LearnerProfileChanged>,
@@ -20,7 +21,7 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
     IDomainEventHandler<LessonCompleted>,
     IDomainEventHandler<CourseCompleted>,
     IDomainEventHandler<QuizQuestionsGraded>,
-    IDomainEventHandler<UnitEarned>,
+    IDomainEventRecorder<UnitEarned>,
     IDomainEventHandler<LiveClassAttended>
 {
     public Task HandleAsync(LearnerProfileChanged e, CancellationToken cancellationToken) => WriteAsync(db =>
@@ -82,17 +83,18 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
         }
     }, cancellationToken);
 
-    public Task HandleAsync(UnitEarned e, CancellationToken cancellationToken) => WriteAsync(async db =>
+    /// <summary>Inside the award's own transaction: an award is counted exactly when it is made.</summary>
+    public async Task RecordAsync(DbContext within, UnitEarned e, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync(
+        await within.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "InsightAwards" ("UserId", "UnitId", "Area", "Level", "Credits", "EarnedUtc")
             VALUES ({e.UserId}, {e.UnitId}, {e.Area}, {e.Level}, {e.Credits}, {e.EarnedUtc})
             ON CONFLICT ("UserId", "UnitId") DO NOTHING
             """,
             cancellationToken);
-        await TouchLearnerAsync(db, e.UserId, e.EarnedUtc, cancellationToken);
-    }, cancellationToken);
+        await TouchLearnerAsync(within, e.UserId, e.EarnedUtc, cancellationToken);
+    }
 
     public Task HandleAsync(LiveClassAttended e, CancellationToken cancellationToken) => WriteAsync(async db =>
     {
@@ -128,7 +130,7 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
         }, cancellationToken);
 
     /// <summary>Marks the learner reached at the earliest activity seen (events may arrive out of order).</summary>
-    private static Task TouchLearnerAsync(InsightsDbContext db, string userId, DateTime atUtc, CancellationToken cancellationToken) =>
+    private static Task TouchLearnerAsync(DbContext db, string userId, DateTime atUtc, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "InsightLearners" ("UserId", "FirstActiveUtc") VALUES ({userId}, {atUtc})
