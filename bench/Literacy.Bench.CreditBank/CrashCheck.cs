@@ -19,10 +19,10 @@ public static class CrashCheck
     {
         var acked = AckFile.Read(ackFile).Distinct().ToList();
         await using var site = new BenchSite(dataFolder).Start();
-        var (problems, facts) = await site.InScopeAsync(sp => CheckAsync(sp, acked));
-        foreach (var fact in facts)
+        var (problems, summary) = await site.InScopeAsync(sp => CheckAsync(sp, acked));
+        foreach (var line in summary)
         {
-            Console.WriteLine($"check: {fact}");
+            Console.WriteLine($"check: {line}");
         }
 
         foreach (var problem in problems.Take(20))
@@ -34,7 +34,7 @@ public static class CrashCheck
         return problems.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<(List<string> Problems, List<string> Facts)> CheckAsync(IServiceProvider services, List<string> acked)
+    private static async Task<(List<string> Problems, List<string> Summary)> CheckAsync(IServiceProvider services, List<string> acked)
     {
         var db = services.GetRequiredService<CreditBankDbContext>();
         var audit = services.GetRequiredService<PlatformDbContext>().AuditEntries;
