@@ -1,11 +1,15 @@
 using System.Net;
+using Literacy.CreditBank.Emails;
 using Literacy.Data;
+using Literacy.Jobs;
 using Literacy.Jobs.Outbox;
+using Literacy.Modules.Email;
 using Literacy.Testing;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Literacy.Web.Tests;
@@ -158,6 +162,37 @@ public abstract class EmailTests(MailSite site)
         using var page = await site.Visitor().GetAsync(new Uri(verify).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.NotNull(mail.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
+    public async Task Emails_queued_together_reach_the_mail_server_over_a_few_connections_and_each_arrives_once()
+    {
+        const int Count = 40;
+        var (_, email) = await site.LearnerAsync();
+        await Mail.WaitForAsync(email); // the welcome email, sent on its own
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var userId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(email))!.Id;
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var emails = scope.ServiceProvider.GetRequiredService<IEmails>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            for (var i = 1; i <= Count; i++)
+            {
+                var link = $"https://literacy.test/credentials/{i}";
+                await emails.QueueAsync(db, userId, new CertificateEmail($"单元 {i}", $"Unit {i}", 1, link, link + "/certificate"), $"batch-test:{userId}:{i}", CancellationToken.None);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var certificates = (await Mail.WaitForAsync(email, Count + 1)).Where(m => m.Subject!.StartsWith("您的证书", StringComparison.Ordinal)).ToList();
+        await Task.Delay(1500); // a duplicate would have time to land
+        Assert.Equal(Count, Mail.To(email).Count(m => m.Subject!.StartsWith("您的证书", StringComparison.Ordinal)));
+        Assert.Equal(Count, certificates.Select(m => m.MessageId).Distinct().Count());
+        // Each connection is one client port; one connection (and login) per email would be 40 of them.
+        var connections = certificates.Select(m => m.Headers["X-Peer"]).Distinct().Count();
+        var workers = site.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Workers;
+        Assert.InRange(connections, 1, Math.Min(workers, Count / 2));
     }
 
     [Fact]

@@ -8,69 +8,110 @@ using Microsoft.Extensions.Options;
 namespace Literacy.Jobs.Outbox;
 
 /// <summary>
-/// The Hangfire job for one outbox row. It first claims the row (one worker wins, on any node), then does the work and
-/// records the outcome. Retries are the outbox's, not Hangfire's: they are durable and their back-off survives a restart.
+/// The Hangfire job for a few outbox rows. It first claims them (one worker wins each row, on any node), then does each
+/// piece of work in turn and records its outcome as soon as it is done, so a crash repeats at most the one in hand. The
+/// rows share one job and one DI scope, so a handler can keep a connection (the mail server's) from one to the next.
+/// Retries are the outbox's, not Hangfire's: they are durable and their back-off survives a restart.
 /// </summary>
 public sealed class OutboxDelivery(
     OutboxDbContext db,
-    SqliteWriteGate gate,
+    GroupCommit<OutboxDbContext> commits,
     IEnumerable<IOutboxHandler> handlers,
     TimeProvider clock,
     IOptions<JobsOptions> options,
     ILogger<OutboxDelivery> logger)
 {
     [AutomaticRetry(Attempts = 0)]
-    public async Task DeliverAsync(long id, CancellationToken cancellationToken)
+    public async Task DeliverAsync(long[] ids, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var lease = now + settings.Lease;
-        int claimed;
-        using (await gate.EnterAsync(db)) // SQLite: the workers take turns to write instead of colliding and sleeping
+        // The lease's end is this claim's token: later writes change a row only while this job still holds it. Whole
+        // microseconds, as PostgreSQL stores them.
+        var lease = new DateTime((now + settings.Lease).Ticks / 10 * 10, DateTimeKind.Utc);
+        var claimed = await ClaimAsync(ids, now, lease, settings.Node, cancellationToken);
+        if (claimed.Count == 0)
         {
-            claimed = await db.Messages
-                .Where(m => m.Id == id && (m.State == OutboxState.Pending || m.State == OutboxState.Queued) && m.DueUtc <= now)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.State, OutboxState.Working)
-                    .SetProperty(m => m.LeaseUntilUtc, lease)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.Node, settings.Node), cancellationToken);
+            return; // done, failed, or other workers have them
         }
 
-        if (claimed == 0)
+        var messages = await db.Messages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        for (var i = 0; i < messages.Count; i++)
         {
-            return; // done, failed, or another worker has it
-        }
+            // The node is stopping, or the work is so slow that the lease could run out during the next piece (another
+            // worker would then do it too): the untried rows wait for the next worker.
+            if (cancellationToken.IsCancellationRequested || clock.GetUtcNow().UtcDateTime > lease - settings.Lease / 2)
+            {
+                await ReleaseAsync(messages[i..].Select(m => m.Id).ToList(), lease);
+                return;
+            }
 
-        var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-        var (state, error, due) = await RunAsync(message, settings, cancellationToken);
-        var at = clock.GetUtcNow().UtcDateTime;
-        using var turn = await gate.EnterAsync(db);
-        await db.Messages.Where(m => m.Id == id && m.State == OutboxState.Working).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.State, state)
-            .SetProperty(m => m.LastError, error)
-            .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
-            .SetProperty(m => m.DueUtc, m => due ?? m.DueUtc)
-            .SetProperty(m => m.DoneUtc, state == OutboxState.Pending ? null : at), CancellationToken.None);
+            await RecordAsync(messages[i].Id, lease, await RunAsync(messages[i], settings, cancellationToken));
+        }
     }
 
-    private async Task<(OutboxState State, string? Error, DateTime? Due)> RunAsync(OutboxMessage message, JobsOptions settings, CancellationToken cancellationToken)
+    /// <summary>Claims, in one commit, those of the rows that are still waiting for a worker.</summary>
+    private Task<List<long>> ClaimAsync(long[] ids, DateTime now, DateTime lease, string node, CancellationToken cancellationToken) =>
+        commits.RunAsync(async writer =>
+        {
+            var claimed = new List<long>(ids.Length);
+            foreach (var id in ids)
+            {
+                var won = await writer.Messages
+                    .Where(m => m.Id == id && (m.State == OutboxState.Pending || m.State == OutboxState.Queued) && m.DueUtc <= now)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.State, OutboxState.Working)
+                        .SetProperty(m => m.LeaseUntilUtc, lease)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.Node, node));
+                if (won == 1)
+                {
+                    claimed.Add(id);
+                }
+            }
+
+            return claimed;
+        }, cancellationToken);
+
+    /// <summary>Not cancellable: the work is done, and its outcome must be kept.</summary>
+    private Task RecordAsync(long id, DateTime lease, Outcome outcome)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        return commits.RunAsync(writer => Held(writer, [id], lease).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, outcome.State)
+            .SetProperty(m => m.LastError, outcome.Error)
+            .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+            .SetProperty(m => m.DueUtc, m => outcome.Due ?? m.DueUtc)
+            .SetProperty(m => m.DoneUtc, outcome.State == OutboxState.Pending ? null : at)), CancellationToken.None);
+    }
+
+    /// <summary>Gives back claimed rows that were not tried, with the try their claim counted.</summary>
+    private Task ReleaseAsync(List<long> ids, DateTime lease) =>
+        commits.RunAsync(writer => Held(writer, ids, lease).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, OutboxState.Pending)
+            .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+            .SetProperty(m => m.Attempts, m => m.Attempts - 1)), CancellationToken.None);
+
+    private static IQueryable<OutboxMessage> Held(OutboxDbContext writer, List<long> ids, DateTime lease) =>
+        writer.Messages.Where(m => ids.Contains(m.Id) && m.State == OutboxState.Working && m.LeaseUntilUtc == lease);
+
+    private async Task<Outcome> RunAsync(OutboxMessage message, JobsOptions settings, CancellationToken cancellationToken)
     {
         var handler = handlers.FirstOrDefault(h => h.Kind == message.Kind);
         if (handler is null)
         {
-            return (OutboxState.Failed, $"Nothing on this site handles '{message.Kind}' work.", null);
+            return new(OutboxState.Failed, $"Nothing on this site handles '{message.Kind}' work.", null);
         }
 
         try
         {
             var skipped = await handler.HandleAsync(message.Id, message.Payload, cancellationToken);
-            return (skipped is null ? OutboxState.Done : OutboxState.Skipped, skipped, null);
+            return new(skipped is null ? OutboxState.Done : OutboxState.Skipped, skipped, null);
         }
         catch (OutboxRefusedException e)
         {
             logger.LogWarning("Outbox item {Id} ({Kind}) refused: {Reason}", message.Id, message.Kind, e.Message);
-            return (OutboxState.Failed, Clip(e.Message), null);
+            return new(OutboxState.Failed, Clip(e.Message), null);
         }
         catch (Exception e)
         {
@@ -78,14 +119,16 @@ public sealed class OutboxDelivery(
             if (message.Attempts > retries.Length)
             {
                 logger.LogWarning(e, "Outbox item {Id} ({Kind}) failed for good after {Attempts} tries.", message.Id, message.Kind, message.Attempts);
-                return (OutboxState.Failed, Clip(e.Message), null);
+                return new(OutboxState.Failed, Clip(e.Message), null);
             }
 
             var wait = retries[message.Attempts - 1];
             logger.LogInformation("Outbox item {Id} ({Kind}) failed ({Reason}); trying again in {Wait}.", message.Id, message.Kind, e.Message, wait);
-            return (OutboxState.Pending, Clip(e.Message), clock.GetUtcNow().UtcDateTime + wait);
+            return new(OutboxState.Pending, Clip(e.Message), clock.GetUtcNow().UtcDateTime + wait);
         }
     }
 
     private static string Clip(string reason) => reason.Length <= 2000 ? reason : reason[..2000];
+
+    private sealed record Outcome(OutboxState State, string? Error, DateTime? Due);
 }

@@ -74,10 +74,10 @@ internal sealed class OutboxDispatcher(
         }
 
         // Enqueue first, then mark: a crash in between leaves a second job, which finds the work taken and stops. A job that
-        // starts before the mark claims its row all the same (from Pending), and the mark then leaves it alone.
-        foreach (var id in due)
+        // starts before the mark claims its rows all the same (from Pending), and the mark then leaves them alone.
+        foreach (var rows in due.Chunk(PerJob(due.Count)))
         {
-            jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+            jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(rows, CancellationToken.None));
         }
 
         var until = now + QueuedFor;
@@ -86,6 +86,14 @@ internal sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Queued).SetProperty(m => m.LeaseUntilUtc, until), cancellationToken);
         return due.Count;
     }
+
+    /// <summary>
+    /// Rows per job: a few rows share a job (and a mail server connection), up to <see cref="MostPerJob"/>, but while there
+    /// are fewer rows than that for each worker they are spread so every worker gets some.
+    /// </summary>
+    private int PerJob(int due) => Math.Clamp((due + options.Value.Workers - 1) / options.Value.Workers, 1, MostPerJob);
+
+    private const int MostPerJob = 20;
 
     /// <summary>
     /// A queued job normally starts within seconds; one still waiting after this was lost (its node died, or the job failed
