@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Literacy.Data;
@@ -5,8 +6,11 @@ using Literacy.Data.Outbox;
 using Literacy.Jobs.Outbox;
 using Literacy.Notifications.Sending;
 using Literacy.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Literacy.Web.Tests;
@@ -43,6 +47,27 @@ public sealed class EmailResilienceTests
         await Task.Delay(2000); // a duplicate would have time to land
         Assert.All(emails, email => Assert.Single(site.Mail.To(email)));
         Assert.All(await RowsAsync(site), r => Assert.Equal(OutboxState.Done, r.State));
+    }
+
+    /// <summary>
+    /// The dispatcher hands a row to a job, then marks it queued. If the job has already tried it by then (server down)
+    /// and put it back for a retry, the mark must leave it: marked queued with no job, it waited for the sweep, minutes
+    /// later. PostgreSQL only: there nothing makes the job wait for the held-back mark, as SQLite's one writer would.
+    /// </summary>
+    [Fact]
+    public async Task An_email_tried_before_the_dispatcher_marks_it_queued_is_still_retried_a_second_later()
+    {
+        var slowMark = new SlowQueuedMark();
+        await using var site = new SlowMarkSite(slowMark);
+        await site.InitializeAsync();
+        await site.Mail.StopAsync();
+        slowMark.Armed = true;
+        var (_, email) = await site.LearnerAsync();
+        await UntilAsync(async () => (await RowsAsync(site)).Any(r => r.LastError is not null) && slowMark.Held > 0);
+        slowMark.Armed = false;
+
+        await site.Mail.StartAgainAsync();
+        await site.Mail.WaitForAsync(email, timeout: TimeSpan.FromSeconds(20)); // the sweep would bring it after two minutes
     }
 
     [Fact]
@@ -259,5 +284,39 @@ public sealed class EmailResilienceTests
                 return false;
             }
         }, TimeSpan.FromMinutes(3)); // the first start installs the bundled courses
+    }
+
+    private sealed class SlowMarkSite(SlowQueuedMark mark) : MailSite(DatabaseProvider.PostgreSql)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(mark));
+        }
+    }
+
+    /// <summary>While armed, holds back the dispatcher's "queued" mark, as a busy database would.</summary>
+    private sealed class SlowQueuedMark : DbCommandInterceptor
+    {
+        private int held;
+
+        public volatile bool Armed;
+
+        public int Held => held;
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var sql = command.CommandText;
+            // The mark: from pending (state 0), with no attempt and no outcome (the claim, the record and the release have those).
+            if (Armed && sql.StartsWith("UPDATE \"OutboxMessages\"", StringComparison.Ordinal) && sql.Contains("\"State\" = 0", StringComparison.Ordinal)
+                && !sql.Contains("\"Attempts\"", StringComparison.Ordinal) && !sql.Contains("\"LastError\"", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                Interlocked.Increment(ref held);
+            }
+
+            return result;
+        }
     }
 }

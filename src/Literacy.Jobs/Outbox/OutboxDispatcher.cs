@@ -74,7 +74,9 @@ internal sealed class OutboxDispatcher(
         }
 
         // Enqueue first, then mark: a crash in between leaves a second job, which finds the work taken and stops. A job that
-        // starts before the mark claims its rows all the same (from Pending), and the mark then leaves them alone.
+        // starts before the mark claims its rows all the same (from Pending), and the mark leaves them alone. The mark also
+        // leaves alone a row that such a job already tried and put back for a retry (due later): marked Queued, it would
+        // wait with no job until the sweep, minutes later.
         foreach (var rows in due.Chunk(PerJob(due.Count)))
         {
             jobs.Enqueue<OutboxDelivery>(d => d.DeliverAsync(rows, CancellationToken.None));
@@ -82,7 +84,7 @@ internal sealed class OutboxDispatcher(
 
         var until = now + QueuedFor;
         using var turn = await gate.EnterAsync(db);
-        await db.Messages.Where(m => due.Contains(m.Id) && m.State == OutboxState.Pending) // one commit for the batch
+        await db.Messages.Where(m => due.Contains(m.Id) && m.State == OutboxState.Pending && m.DueUtc <= now) // one commit for the batch
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Queued).SetProperty(m => m.LeaseUntilUtc, until), cancellationToken);
         return due.Count;
     }
