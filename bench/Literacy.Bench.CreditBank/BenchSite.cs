@@ -1,5 +1,8 @@
 using System.Text.Json;
-using Literacy.Modules.Events;
+using Literacy.Assessments.Data;
+using Literacy.Courses.Data;
+using Literacy.Courses.Lessons;
+using Literacy.Courses.Progress;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -56,14 +59,42 @@ public sealed class BenchSite(string dataFolder) : WebApplicationFactory<Program
     }
 
     /// <summary>
-    /// What the courses module does when a learner completes the course: publish CourseCompleted in a fresh scope.
-    /// When this returns, the credit bank's rule has run and its award (entry, credential, audit line) is committed.
+    /// Brings learners to the last step of the course: enrolled, every lesson done, every quiz passed (written directly, in
+    /// one commit; not part of any figure).
+    /// </summary>
+    public async Task ReadyToCompleteAsync(IReadOnlyList<string> userIds)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var published = scope.ServiceProvider.GetRequiredService<PublishedCourses>();
+        var course = await published.FindAsync(Course, CancellationToken.None) ?? throw new InvalidOperationException($"{Course} is not published.");
+        var quizIds = await published.QuizIdsAsync(Course, course.Version, CancellationToken.None);
+        var courses = scope.ServiceProvider.GetRequiredService<CoursesDbContext>();
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentsDbContext>();
+        var now = DateTime.UtcNow;
+        foreach (var userId in userIds)
+        {
+            courses.Enrolments.Add(new Enrolment { UserId = userId, CourseId = Course, EnrolledUtc = now });
+            courses.LessonCompletions.AddRange(course.Manifest.Lessons.Select(l => new LessonCompletion { UserId = userId, CourseId = Course, LessonId = l, CompletedUtc = now }));
+            assessments.Attempts.AddRange(quizIds.Select(q => new QuizAttempt
+            {
+                Id = Guid.NewGuid(), SubmissionId = Guid.NewGuid(), UserId = userId, CourseId = Course, QuizId = q, Version = course.Version,
+                Score = 100, AnswersJson = "{}", ResultsJson = "[]", SubmittedUtc = now,
+            }));
+        }
+
+        await courses.SaveChangesAsync();
+        await assessments.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The learner's last step, as the courses module takes it when their final quiz is graded: the course is evaluated and
+    /// completed (with insights' count of it), then CourseCompleted goes to the credit bank's rule. When this returns, the
+    /// award (entry, credential, email, audit line, insights fact) is committed.
     /// </summary>
     public async Task CompleteCourseAsync(string userId, CancellationToken cancellationToken)
     {
         await using var scope = Services.CreateAsyncScope();
-        var completed = new CourseCompleted(EventIds.For($"course-completed:{userId}:{Course}"), userId, Course, "1.0.0", 100, 2, DateTime.UtcNow);
-        await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(completed, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<LearnerProgress>().EvaluateAsync(userId, Course, cancellationToken);
     }
 
     /// <summary>

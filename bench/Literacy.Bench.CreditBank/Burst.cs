@@ -18,6 +18,7 @@ public static class Burst
             try
             {
                 var learner = await site.NewLearnerAsync();
+                await site.ReadyToCompleteAsync([learner]);
                 await site.CompleteCourseAsync(learner, CancellationToken.None);
                 acks.Append(learner); // only now is the award acknowledged
             }

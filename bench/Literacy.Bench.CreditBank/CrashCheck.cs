@@ -1,3 +1,4 @@
+using Literacy.Courses.Data;
 using Literacy.CreditBank.Data;
 using Literacy.CreditBank.Ledger;
 using Literacy.Insights.Data;
@@ -10,8 +11,8 @@ namespace Literacy.Bench.CreditBank;
 /// <summary>
 /// After the kill: restarts the host on the same folder (SQLite recovers its WAL) and checks what was promised.
 /// Every acknowledged learner has exactly one entry and one credential for the unit, and its audit line; no cause was
-/// paid twice; no entry lacks its credential, audit line or insights fact, nor the reverse (they commit together); both
-/// chains verify; the file is sound.
+/// paid twice; no entry lacks its credential, audit line or insights fact, nor the reverse (they commit together); every
+/// completion of the course is counted by insights (they commit together too); both chains verify; the file is sound.
 /// </summary>
 public static class CrashCheck
 {
@@ -68,7 +69,10 @@ public static class CrashCheck
         var withoutEntry = await db.Credentials.CountAsync(c => !db.Entries.Any(e => e.Id == c.LedgerEntryId));
         var awarded = entries.Values.Sum();
         var auditLines = await audit.CountAsync(a => a.Action == "credits.awarded" && a.Details!.StartsWith(BenchSite.Unit + ":"));
-        var facts = await services.GetRequiredService<InsightsDbContext>().Awards.CountAsync(a => a.UnitId == BenchSite.Unit);
+        var insights = services.GetRequiredService<InsightsDbContext>();
+        var facts = await insights.Awards.CountAsync(a => a.UnitId == BenchSite.Unit);
+        var completed = await services.GetRequiredService<CoursesDbContext>().Enrolments.CountAsync(e => e.CourseId == BenchSite.Course && e.CompletedUtc != null);
+        var completionFacts = await insights.Enrolments.CountAsync(e => e.CourseId == BenchSite.Course && e.CompletedUtc != null);
         var report = await services.GetRequiredService<LedgerVerification>().VerifyAsync(CancellationToken.None);
         var trail = await services.GetRequiredService<AuditVerification>().VerifyAsync(CancellationToken.None);
         var integrity = await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync();
@@ -77,6 +81,7 @@ public static class CrashCheck
         AddIf(problems, withoutEntry > 0, $"{withoutEntry} credentials have no ledger entry");
         AddIf(problems, auditLines != awarded, $"{awarded} awards of {BenchSite.Unit} but {auditLines} audit lines for them (each commits with its award)");
         AddIf(problems, facts != awarded, $"{awarded} awards of {BenchSite.Unit} but {facts} insights facts for them (each commits with its award)");
+        AddIf(problems, completionFacts != completed, $"{completed} completions of {BenchSite.Course} but {completionFacts} insights facts for them (each commits with its completion)");
         AddIf(problems, !report.Intact, $"the ledger chain breaks at {report.Break}");
         AddIf(problems, !trail.Intact, $"the audit trail breaks at {trail.Break}");
         AddIf(problems, integrity is not ["ok"], $"PRAGMA integrity_check: {string.Join("; ", integrity)}");
@@ -87,6 +92,8 @@ public static class CrashCheck
                 + (awarded > acked.Count ? $" ({awarded - acked.Count} committed but not yet acknowledged when killed)" : string.Empty),
             $"ledger: {report.EntriesChecked} entries in {report.Accounts} accounts, {(report.Intact ? "chain intact" : "chain BROKEN")}; database integrity {string.Join("; ", integrity)}",
             $"audit trail: {auditLines} award lines, {trail.EntriesChecked} entries, {(trail.Intact ? "chain intact" : "chain BROKEN")}; insights: {facts} award facts",
+            // Not a failure yet: the award follows the completion's commit, so a kill between the two leaves a completion unpaid.
+            $"courses: {completed} completions of {BenchSite.Course}, {completionFacts} counted by insights, {completed - awarded} not (yet) paid",
         ];
         return (problems, summary);
     }

@@ -34,9 +34,9 @@ public sealed class InsightsModule : IModule
         services.AddOptions<InsightsOptions>().Bind(configuration.GetSection("Insights"));
         services.AddScoped<FactRecorder>();
         services.AddScoped<IDomainEventHandler<LearnerProfileChanged>>(sp => sp.GetRequiredService<FactRecorder>());
-        services.AddScoped<IDomainEventHandler<CourseEnrolled>>(sp => sp.GetRequiredService<FactRecorder>());
-        services.AddScoped<IDomainEventHandler<LessonCompleted>>(sp => sp.GetRequiredService<FactRecorder>());
-        services.AddScoped<IDomainEventHandler<CourseCompleted>>(sp => sp.GetRequiredService<FactRecorder>());
+        services.AddScoped<IDomainEventRecorder<CourseEnrolled>>(sp => sp.GetRequiredService<FactRecorder>());
+        services.AddScoped<IDomainEventRecorder<LessonCompleted>>(sp => sp.GetRequiredService<FactRecorder>());
+        services.AddScoped<IDomainEventRecorder<CourseCompleted>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventHandler<QuizQuestionsGraded>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventRecorder<UnitEarned>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventHandler<LiveClassAttended>>(sp => sp.GetRequiredService<FactRecorder>());

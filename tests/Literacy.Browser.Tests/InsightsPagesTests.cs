@@ -22,8 +22,8 @@ public sealed class InsightsPagesTests(InsightsBrowserSite site) : IClassFixture
             var id = $"browser-learner-{i}";
             var profile = new LearnerProfile(LearnerProfile.AgeBands[i % 5], i < 20 ? "44" : "65", i < 12 ? "farmer" : "retired");
             await events.PublishAsync(new LearnerProfileChanged(EventIds.For($"profile:{id}"), id, profile));
-            await events.PublishAsync(new CourseEnrolled(EventIds.For($"enrolled:{id}"), id, "smartphone-basics", DateTime.UtcNow.AddDays(-i)));
-            await events.PublishAsync(new LessonCompleted(EventIds.For($"lesson:{id}"), id, "smartphone-basics", i % 2 == 0 ? "calls" : "video-calls", DateTime.UtcNow.AddDays(-i)));
+            await site.RecordAsync(new CourseEnrolled(EventIds.For($"enrolled:{id}"), id, "smartphone-basics", DateTime.UtcNow.AddDays(-i)));
+            await site.RecordAsync(new LessonCompleted(EventIds.For($"lesson:{id}"), id, "smartphone-basics", i % 2 == 0 ? "calls" : "video-calls", DateTime.UtcNow.AddDays(-i)));
             await events.PublishAsync(new QuizQuestionsGraded(EventIds.For($"quiz:{id}"), id, "smartphone-basics", "final-quiz", [i % 3 != 0, true], DateTime.UtcNow));
         }
     }

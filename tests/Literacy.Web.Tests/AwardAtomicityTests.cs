@@ -43,21 +43,15 @@ public sealed class AwardAtomicityTests
         var completed = new CourseCompleted(EventIds.For($"course-completed:{userId}:{courseId}"), userId, courseId, "1.0.0", 100, 2, DateTime.UtcNow);
 
         failure.Armed = true;
-        await Assert.ThrowsAsync<IOException>(() => PublishAsync(site, completed));
+        await Assert.ThrowsAsync<IOException>(() => site.PublishAsync(completed));
         Assert.Equal((0, 0, 0, 0), await CountsAsync(site, userId, unitId));
 
         failure.Armed = false;
-        await PublishAsync(site, completed);
-        await PublishAsync(site, completed);
+        await site.PublishAsync(completed);
+        await site.PublishAsync(completed);
         Assert.Equal((1, 1, 1, 1), await CountsAsync(site, userId, unitId));
         var account = await learner.GetPageAsync("/credits");
         Assert.Contains("3", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
-    }
-
-    private static async Task PublishAsync(PlatformFactory site, CourseCompleted completed)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(completed);
     }
 
     /// <summary>The learner's ledger entries and credentials for the unit, the audit lines and the insights facts that record them.</summary>

@@ -36,13 +36,6 @@ public sealed class PostgresInsightsTests(PostgresInsightsSite site) : InsightsT
 /// </summary>
 public abstract class InsightsTests(PlatformFactory site)
 {
-    private async Task PublishAsync<T>(T domainEvent)
-        where T : IDomainEvent
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(domainEvent);
-    }
-
     private async Task<TResult> InScopeAsync<TResult>(Func<InsightsDbContext, Task<TResult>> work)
     {
         await using var scope = site.Services.CreateAsyncScope();
@@ -53,8 +46,8 @@ public abstract class InsightsTests(PlatformFactory site)
     private async Task<string> LearnerAsync(string? group, string region, string? age, DateTime enrolledUtc, string course = "stop-fraud")
     {
         var id = $"learner-{Guid.NewGuid():N}";
-        await PublishAsync(new LearnerProfileChanged(EventIds.For($"profile:{id}"), id, new LearnerProfile(age, region, group)));
-        await PublishAsync(new CourseEnrolled(EventIds.For($"course-enrolled:{id}:{course}"), id, course, enrolledUtc));
+        await site.PublishAsync(new LearnerProfileChanged(EventIds.For($"profile:{id}"), id, new LearnerProfile(age, region, group)));
+        await site.RecordAsync(new CourseEnrolled(EventIds.For($"course-enrolled:{id}:{course}"), id, course, enrolledUtc));
         return id;
     }
 
@@ -78,11 +71,11 @@ public abstract class InsightsTests(PlatformFactory site)
 
         // The same facts again (a retried delivery): nothing counts twice.
         var userId = enrolment.UserId;
-        await PublishAsync(new LessonCompleted(EventIds.For($"lesson-completed:{userId}:{courseId}:lock"), userId, courseId, "lock", DateTime.UtcNow));
-        await PublishAsync(new CourseEnrolled(EventIds.For($"course-enrolled:{userId}:{courseId}"), userId, courseId, DateTime.UtcNow));
+        await site.RecordAsync(new LessonCompleted(EventIds.For($"lesson-completed:{userId}:{courseId}:lock"), userId, courseId, "lock", DateTime.UtcNow));
+        await site.RecordAsync(new CourseEnrolled(EventIds.For($"course-enrolled:{userId}:{courseId}"), userId, courseId, DateTime.UtcNow));
         var attended = new LiveClassAttended(EventIds.For($"live-class-attended:c-{courseId}:{userId}"), userId, $"c-{courseId}", "课", 40, DateTime.UtcNow);
-        await PublishAsync(attended);
-        await PublishAsync(attended);
+        await site.PublishAsync(attended);
+        await site.PublishAsync(attended);
         Assert.Equal(2, (await InScopeAsync(db => db.Enrolments.SingleAsync(e => e.CourseId == courseId))).LessonsDone);
         Assert.Equal(1, await InScopeAsync(db => db.Enrolments.CountAsync(e => e.CourseId == courseId)));
         Assert.Equal(1, await InScopeAsync(db => db.Attendances.CountAsync(a => a.UserId == userId)));
@@ -101,7 +94,7 @@ public abstract class InsightsTests(PlatformFactory site)
             var id = await LearnerAsync("industrial-worker", "54", "30-44", now, course);
             if (i < 4)
             {
-                await PublishAsync(new CourseCompleted(EventIds.For($"course-completed:{id}:{course}"), id, course, "1.0.0", 90, 2, now));
+                await site.RecordAsync(new CourseCompleted(EventIds.For($"course-completed:{id}:{course}"), id, course, "1.0.0", 90, 2, now));
             }
         }
 
@@ -163,10 +156,10 @@ public abstract class InsightsTests(PlatformFactory site)
         for (var i = 0; i < 6; i++)
         {
             var id = $"learner-{Guid.NewGuid():N}";
-            await PublishAsync(new LiveClassAttended(EventIds.For($"live-class-attended:{own}:{id}"), id, own, "课", 30, now));
+            await site.PublishAsync(new LiveClassAttended(EventIds.For($"live-class-attended:{own}:{id}"), id, own, "课", 30, now));
             var elsewhere = $"learner-{Guid.NewGuid():N}";
-            await PublishAsync(new LiveClassAttended(EventIds.For($"live-class-attended:someone-else:{elsewhere}"), elsewhere, "someone-elses-class", "课", 30, now));
-            await PublishAsync(new LiveClassAttended(EventIds.For($"live-class-attended:another:{elsewhere}"), elsewhere, "another-class", "课", 30, now));
+            await site.PublishAsync(new LiveClassAttended(EventIds.For($"live-class-attended:someone-else:{elsewhere}"), elsewhere, "someone-elses-class", "课", 30, now));
+            await site.PublishAsync(new LiveClassAttended(EventIds.For($"live-class-attended:another:{elsewhere}"), elsewhere, "another-class", "课", 30, now));
         }
 
         var page = await trainer.GetPageAsync("/admin/insights");

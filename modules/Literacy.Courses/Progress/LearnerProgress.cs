@@ -37,15 +37,18 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         // What the course is for becomes an interest, for suggestions; "general" says nothing about the learner.
         var audiences = (await courses.FindAsync(courseId, cancellationToken))?.Manifest.Audiences.Where(a => a != "general").ToList() ?? [];
         var known = await db.InterestTags.Where(t => t.UserId == userId && audiences.Contains(t.Tag)).Select(t => t.Tag).ToListAsync(cancellationToken);
-        // The enrolment, its interests and its email commit together: no email for an enrolment that failed, no enrolment without one.
+        // The enrolment, its interests, its email and what other modules record of it commit together: no email for an
+        // enrolment that failed, no enrolment without one.
+        var enrolled = new CourseEnrolled(EventIds.For($"course-enrolled:{userId}:{courseId}"), userId, courseId, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = now });
         db.InterestTags.AddRange(audiences.Except(known).Select(a => new InterestTag { UserId = userId, Tag = a, CourseId = courseId, AddedUtc = now }));
         if (await SaveIgnoringDuplicateAsync(cancellationToken))
         {
             await emails.QueueAsync(db, userId, new EnrolledEmail(courseId, links.To($"/courses/{courseId}")), $"enrolled:{courseId}:{userId}", cancellationToken);
+            await events.RecordWithinAsync(db, enrolled, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await events.PublishAsync(new CourseEnrolled(EventIds.For($"course-enrolled:{userId}:{courseId}"), userId, courseId, now), cancellationToken);
+            await events.PublishAsync(enrolled, cancellationToken);
         }
     }
 
@@ -56,10 +59,14 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         if (!await db.LessonCompletions.AnyAsync(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId, cancellationToken))
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            var completed = new LessonCompleted(EventIds.For($"lesson-completed:{userId}:{courseId}:{lessonId}"), userId, courseId, lessonId, now);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.LessonCompletions.Add(new LessonCompletion { UserId = userId, CourseId = courseId, LessonId = lessonId, CompletedUtc = now });
             if (await SaveIgnoringDuplicateAsync(cancellationToken))
             {
-                await events.PublishAsync(new LessonCompleted(EventIds.For($"lesson-completed:{userId}:{courseId}:{lessonId}"), userId, courseId, lessonId, now), cancellationToken);
+                await events.RecordWithinAsync(db, completed, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                await events.PublishAsync(completed, cancellationToken);
             }
         }
 
@@ -94,12 +101,16 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var completed = new CourseCompleted(EventIds.For($"course-completed:{userId}:{courseId}"), userId, courseId, course.Version, score, course.Manifest.Credits, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var flipped = await db.Enrolments
             .Where(e => e.UserId == userId && e.CourseId == courseId && e.CompletedUtc == null)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.CompletedUtc, now).SetProperty(e => e.CompletedVersion, course.Version).SetProperty(e => e.Score, score), cancellationToken);
         if (flipped == 1)
         {
-            await events.PublishAsync(new CourseCompleted(EventIds.For($"course-completed:{userId}:{courseId}"), userId, courseId, course.Version, score, course.Manifest.Credits, now), cancellationToken);
+            await events.RecordWithinAsync(db, completed, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await events.PublishAsync(completed, cancellationToken);
         }
     }
 

@@ -11,15 +11,16 @@ namespace Literacy.Insights.Facts;
 /// is derived from (learner and course, learner and lesson, ...), so an event delivered twice, or twice at once, counts once.
 /// Each fact is one upsert (INSERT ... ON CONFLICT, the same in SQLite and PostgreSQL): a repeat changes nothing, and
 /// on PostgreSQL it does not abort the batch's shared transaction as a failed insert would.
-/// An award's fact is written inside the award's own transaction (<see cref="IDomainEventRecorder{TEvent}"/>). Other facts
-/// that arrive together share a commit (<see cref="GroupCommit{TContext}"/>): on SQLite a handler writing on its own would
-/// take a commit of its own, or collide with another writer, for every lesson that raised an event.
+/// Enrolments, lessons, completions and awards are written inside the transaction that makes them happen
+/// (<see cref="IDomainEventRecorder{TEvent}"/>): each is counted exactly when it is made, and a crash between two commits
+/// cannot lose one. Other facts that arrive together share a commit (<see cref="GroupCommit{TContext}"/>): on SQLite a
+/// handler writing on its own would take a commit of its own, or collide with another writer, for every event.
 /// </summary>
 public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
     IDomainEventHandler<LearnerProfileChanged>,
-    IDomainEventHandler<CourseEnrolled>,
-    IDomainEventHandler<LessonCompleted>,
-    IDomainEventHandler<CourseCompleted>,
+    IDomainEventRecorder<CourseEnrolled>,
+    IDomainEventRecorder<LessonCompleted>,
+    IDomainEventRecorder<CourseCompleted>,
     IDomainEventHandler<QuizQuestionsGraded>,
     IDomainEventRecorder<UnitEarned>,
     IDomainEventHandler<LiveClassAttended>
@@ -34,16 +35,16 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
             """,
             cancellationToken), cancellationToken);
 
-    public Task HandleAsync(CourseEnrolled e, CancellationToken cancellationToken) => WriteAsync(async db =>
+    public async Task RecordAsync(DbContext within, CourseEnrolled e, CancellationToken cancellationToken)
     {
-        await EnsureEnrolmentAsync(db, e.UserId, e.CourseId, e.EnrolledUtc, cancellationToken);
-        await TouchLearnerAsync(db, e.UserId, e.EnrolledUtc, cancellationToken);
-    }, cancellationToken);
+        await EnsureEnrolmentAsync(within, e.UserId, e.CourseId, e.EnrolledUtc, cancellationToken);
+        await TouchLearnerAsync(within, e.UserId, e.EnrolledUtc, cancellationToken);
+    }
 
-    public Task HandleAsync(LessonCompleted e, CancellationToken cancellationToken) => WriteAsync(async db =>
+    public async Task RecordAsync(DbContext within, LessonCompleted e, CancellationToken cancellationToken)
     {
-        await EnsureEnrolmentAsync(db, e.UserId, e.CourseId, e.CompletedUtc, cancellationToken);
-        var added = await db.Database.ExecuteSqlAsync(
+        await EnsureEnrolmentAsync(within, e.UserId, e.CourseId, e.CompletedUtc, cancellationToken);
+        var added = await within.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "InsightLessons" ("UserId", "CourseId", "LessonId", "CompletedUtc")
             VALUES ({e.UserId}, {e.CourseId}, {e.LessonId}, {e.CompletedUtc})
@@ -52,21 +53,25 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
             cancellationToken);
         if (added == 1)
         {
-            // The count moves with the lesson row, in the batch's one transaction: a lesson counted is a lesson stored.
-            await db.Enrolments.Where(x => x.UserId == e.UserId && x.CourseId == e.CourseId)
-                .ExecuteUpdateAsync(set => set.SetProperty(x => x.LessonsDone, x => x.LessonsDone + 1).SetProperty(x => x.LastLessonId, e.LessonId), cancellationToken);
+            // The count moves with the lesson row, in one transaction: a lesson counted is a lesson stored.
+            await within.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE "InsightEnrolments" SET "LessonsDone" = "LessonsDone" + 1, "LastLessonId" = {e.LessonId}
+                WHERE "UserId" = {e.UserId} AND "CourseId" = {e.CourseId}
+                """,
+                cancellationToken);
         }
-    }, cancellationToken);
+    }
 
-    public Task HandleAsync(CourseCompleted e, CancellationToken cancellationToken) => WriteAsync(db =>
-        db.Database.ExecuteSqlAsync(
+    public Task RecordAsync(DbContext within, CourseCompleted e, CancellationToken cancellationToken) =>
+        within.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "InsightEnrolments" ("UserId", "CourseId", "EnrolledUtc", "LessonsDone", "CompletedUtc")
             VALUES ({e.UserId}, {e.CourseId}, {e.CompletedUtc}, 0, {e.CompletedUtc})
             ON CONFLICT ("UserId", "CourseId") DO UPDATE SET "CompletedUtc" = excluded."CompletedUtc"
             WHERE "InsightEnrolments"."CompletedUtc" IS NULL
             """,
-            cancellationToken), cancellationToken);
+            cancellationToken);
 
     /// <summary>Only a learner's first answer to each question is kept: later tries find the row there.</summary>
     public Task HandleAsync(QuizQuestionsGraded e, CancellationToken cancellationToken) => WriteAsync(async db =>
@@ -83,7 +88,6 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
         }
     }, cancellationToken);
 
-    /// <summary>Inside the award's own transaction: an award is counted exactly when it is made.</summary>
     public async Task RecordAsync(DbContext within, UnitEarned e, CancellationToken cancellationToken)
     {
         await within.Database.ExecuteSqlAsync(
@@ -113,7 +117,7 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
         await TouchLearnerAsync(db, e.UserId, e.EndedUtc, cancellationToken);
     }, cancellationToken);
 
-    private static Task EnsureEnrolmentAsync(InsightsDbContext db, string userId, string courseId, DateTime atUtc, CancellationToken cancellationToken) =>
+    private static Task EnsureEnrolmentAsync(DbContext db, string userId, string courseId, DateTime atUtc, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "InsightEnrolments" ("UserId", "CourseId", "EnrolledUtc", "LessonsDone")
