@@ -7,6 +7,7 @@ using Literacy.CreditBank.Ledger;
 using Literacy.CreditBank.Privacy;
 using Literacy.CreditBank.Recognition;
 using Literacy.CreditBank.Units;
+using Literacy.Modules.Jobs;
 using Literacy.Data;
 using Literacy.CreditBank.Emails;
 using Literacy.Modules;
@@ -52,7 +53,9 @@ public sealed class CreditBankModule : IModule
         services.AddScoped<Awards>();
         services.AddEmail<CertificateEmail>();
         services.AddScoped<LearningAccounts>();
-        services.AddScoped<IDomainEventHandler<CourseCompleted>, CourseCompletedRule>();
+        services.AddScoped<CourseCompletedRule>();
+        services.AddScoped<IDomainEventHandler<CourseCompleted>>(sp => sp.GetRequiredService<CourseCompletedRule>());
+        services.AddScoped<IRecurringJob, MissedCompletions>();
         services.AddScoped<IDomainEventHandler<LiveClassAttended>, LiveClassMinutesRule>();
         services.AddSingleton<EditableFramework>();
         services.AddSingleton<ICompetencyFrameworkSource>(sp => sp.GetRequiredService<EditableFramework>());

@@ -1,6 +1,4 @@
 using Literacy.Data;
-using Literacy.Jobs.Recurring;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
@@ -28,13 +26,6 @@ public class MailSite : PlatformFactory, IAsyncLifetime
         {
             Settings[$"Jobs:RetryDelays:{i}"] = "00:00:01";
         }
-    }
-
-    /// <summary>Runs a module's recurring job now, as Hangfire would on its schedule; false if its feature is off.</summary>
-    public async Task<bool> RunJobAsync(string jobId)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RecurringJobRunner>().RunAsync(jobId, CancellationToken.None);
     }
 
     /// <summary>What Hangfire's tables and the outbox hold on PostgreSQL: where did the work stop?</summary>

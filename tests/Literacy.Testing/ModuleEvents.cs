@@ -1,12 +1,20 @@
+using Literacy.Jobs.Recurring;
 using Literacy.Modules.Events;
 using Literacy.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Literacy.Testing;
 
-/// <summary>Raises a domain event on a site as the module that makes it happen would.</summary>
+/// <summary>Makes a site's modules act now: raises a domain event as the module that makes it happen would, runs a recurring job.</summary>
 public static class ModuleEvents
 {
+    /// <summary>Runs a module's recurring job now, as Hangfire would on its schedule; false if its feature is off.</summary>
+    public static async Task<bool> RunJobAsync(this PlatformFactory site, string jobId)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RecurringJobRunner>().RunAsync(jobId, CancellationToken.None);
+    }
+
     /// <summary>Inside a transaction on the shared database, with the recorders (the courses module's enrolments, lessons and completions).</summary>
     public static async Task RecordAsync<T>(this PlatformFactory site, T domainEvent)
         where T : IDomainEvent

@@ -54,6 +54,33 @@ public sealed class AwardAtomicityTests
         Assert.Contains("3", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The completion commits first and its award after it, so a failed award (or a stop between the two) leaves the course
+    /// completed and unpaid; the credit bank's sweep for missed completions pays it, once, however often it runs.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task A_completion_whose_award_failed_is_paid_by_the_sweep_for_missed_completions_once(DatabaseProvider provider)
+    {
+        var failure = new FailAuditInserts();
+        await using var site = new FaultySite(provider, failure);
+        var (courseId, unitId) = await site.PublishFixtureCourseWithUnitAsync();
+        var (learner, email) = await site.LearnerAsync();
+        var userId = (await site.Service<IPeople>().FindByEmailAsync(email, CancellationToken.None))!.Id;
+
+        failure.Armed = true;
+        await learner.CompleteFixtureCourseAsync(courseId);
+        Assert.Equal((0, 0, 0, 0), await CountsAsync(site, userId, unitId));
+
+        failure.Armed = false;
+        Assert.True(await site.RunJobAsync("credit-bank.missed-completions"));
+        Assert.True(await site.RunJobAsync("credit-bank.missed-completions"));
+        Assert.Equal((1, 1, 1, 1), await CountsAsync(site, userId, unitId));
+        var account = await learner.GetPageAsync("/credits");
+        Assert.Contains("3", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>The learner's ledger entries and credentials for the unit, the audit lines and the insights facts that record them.</summary>
     private static async Task<(int Entries, int Credentials, int AuditLines, int InsightsFacts)> CountsAsync(PlatformFactory site, string userId, string unitId)
     {

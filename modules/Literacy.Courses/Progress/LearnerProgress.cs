@@ -101,7 +101,7 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var completed = new CourseCompleted(EventIds.For($"course-completed:{userId}:{courseId}"), userId, courseId, course.Version, score, course.Manifest.Credits, now);
+        var completed = Completed(userId, courseId, course.Version, score, course.Manifest.Credits, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var flipped = await db.Enrolments
             .Where(e => e.UserId == userId && e.CourseId == courseId && e.CompletedUtc == null)
@@ -113,6 +113,10 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
             await events.PublishAsync(completed, cancellationToken);
         }
     }
+
+    /// <summary>The event of a completion: the same id however often it is told (the credit bank pays a missed one later).</summary>
+    public static CourseCompleted Completed(string userId, string courseId, string version, double score, int credits, DateTime atUtc) =>
+        new(EventIds.For($"course-completed:{userId}:{courseId}"), userId, courseId, version, score, credits, atUtc);
 
     /// <summary>False when the same row was written by a concurrent request (a double click, a replayed offline answer): nothing was added.</summary>
     private async Task<bool> SaveIgnoringDuplicateAsync(CancellationToken cancellationToken)
