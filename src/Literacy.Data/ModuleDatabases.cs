@@ -36,7 +36,7 @@ public static class ModuleDatabases
         _ = options.Provider switch
         {
             DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)),
-            _ => builder.UseSqlite(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)),
+            _ => builder.UseSqlite(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)).AddInterceptors(SqliteBusyWait.Instance),
         };
     }
 
