@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Literacy.Data;
 
 /// <summary>
-/// SQLite has one writer per database file. The group-commit writers of this process take turns here rather than collide
-/// inside SQLite, whose driver answers a busy database by sleeping (about 150 ms a time). PostgreSQL needs no turns.
+/// SQLite has one writer per database file. The group-commit writers of this process take turns here, in order, rather
+/// than poll SQLite's lock (<see cref="SqliteBusyWait"/>) against each other. PostgreSQL needs no turns.
 /// </summary>
 public sealed class SqliteWriteGate
 {
