@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Literacy.CreditBank.Data;
 using Literacy.Data;
 using Literacy.Insights.Data;
@@ -7,7 +6,6 @@ using Literacy.Modules.People;
 using Literacy.Testing;
 using Literacy.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Literacy.Web.Tests;
@@ -19,23 +17,15 @@ namespace Literacy.Web.Tests;
 /// </summary>
 public sealed class AwardAtomicityTests
 {
-    /// <summary>Fails every audit insert while armed, as a full disk or a lost connection at that statement would.</summary>
-    private sealed class FailAuditInserts : DbCommandInterceptor
-    {
-        public bool Armed { get; set; }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            Armed && command.CommandText.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal)
-                ? throw new IOException("Simulated failure: the audit line could not be written.")
-                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-    }
+    private static FailingStatement FailAuditInserts() =>
+        new(sql => sql.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal), "the audit line could not be written.");
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task An_award_whose_audit_line_cannot_be_written_is_not_made_and_is_made_once_when_delivered_again(DatabaseProvider provider)
     {
-        var failure = new FailAuditInserts();
+        var failure = FailAuditInserts();
         await using var site = new FaultySite(provider, failure);
         var (courseId, unitId) = await site.PublishFixtureCourseWithUnitAsync();
         var (learner, email) = await site.LearnerAsync();
@@ -63,7 +53,7 @@ public sealed class AwardAtomicityTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task A_completion_whose_award_failed_is_paid_by_the_sweep_for_missed_completions_once(DatabaseProvider provider)
     {
-        var failure = new FailAuditInserts();
+        var failure = FailAuditInserts();
         await using var site = new FaultySite(provider, failure);
         var (courseId, unitId) = await site.PublishFixtureCourseWithUnitAsync();
         var (learner, email) = await site.LearnerAsync();

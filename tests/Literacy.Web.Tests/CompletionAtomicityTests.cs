@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using Literacy.Courses.Data;
 using Literacy.CreditBank.Data;
@@ -7,7 +6,6 @@ using Literacy.Insights.Data;
 using Literacy.Modules.People;
 using Literacy.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Literacy.Web.Tests;
@@ -19,24 +17,15 @@ namespace Literacy.Web.Tests;
 /// </summary>
 public sealed class CompletionAtomicityTests
 {
-    /// <summary>Fails insights' completion fact while armed, as a full disk or a lost connection at that statement would.</summary>
-    private sealed class FailCompletionFacts : DbCommandInterceptor
-    {
-        public bool Armed { get; set; }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            Armed && command.CommandText.Contains("INSERT INTO \"InsightEnrolments\"", StringComparison.Ordinal)
-                && command.CommandText.Contains("\"CompletedUtc\")", StringComparison.Ordinal)
-                ? throw new IOException("Simulated failure: the completion could not be counted.")
-                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task A_completion_that_cannot_be_counted_is_not_made_and_the_next_press_makes_it_once(DatabaseProvider provider)
     {
-        var failure = new FailCompletionFacts();
+        // Insights' completion fact: the enrolment upsert that sets CompletedUtc.
+        var failure = new FailingStatement(
+            sql => sql.Contains("INSERT INTO \"InsightEnrolments\"", StringComparison.Ordinal) && sql.Contains("\"CompletedUtc\")", StringComparison.Ordinal),
+            "the completion could not be counted.");
         await using var site = new FaultySite(provider, failure);
         var (courseId, unitId) = await site.PublishFixtureCourseWithUnitAsync();
         var (learner, email) = await site.LearnerAsync();

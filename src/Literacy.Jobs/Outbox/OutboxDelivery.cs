@@ -14,7 +14,6 @@ namespace Literacy.Jobs.Outbox;
 /// Retries are the outbox's, not Hangfire's: they are durable and their back-off survives a restart.
 /// </summary>
 public sealed class OutboxDelivery(
-    OutboxDbContext db,
     GroupCommit<OutboxDbContext> commits,
     IEnumerable<IOutboxHandler> handlers,
     TimeProvider clock,
@@ -29,13 +28,7 @@ public sealed class OutboxDelivery(
         // The lease's end is this claim's token: later writes change a row only while this job still holds it. Whole
         // microseconds, as PostgreSQL stores them.
         var lease = new DateTime((now + settings.Lease).Ticks / 10 * 10, DateTimeKind.Utc);
-        var claimed = await ClaimAsync(ids, now, lease, settings.Node, cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return; // done, failed, or other workers have them
-        }
-
-        var messages = await db.Messages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var messages = await ClaimAsync(ids, now, lease, settings.Node, cancellationToken);
         for (var i = 0; i < messages.Count; i++)
         {
             // The node is stopping, or the work is so slow that the lease could run out during the next piece (another
@@ -50,27 +43,18 @@ public sealed class OutboxDelivery(
         }
     }
 
-    /// <summary>Claims, in one commit, those of the rows that are still waiting for a worker.</summary>
-    private Task<List<long>> ClaimAsync(long[] ids, DateTime now, DateTime lease, string node, CancellationToken cancellationToken) =>
+    /// <summary>Claims, in one commit, those of the rows that are still waiting for a worker, and reads them back.</summary>
+    private Task<List<OutboxMessage>> ClaimAsync(long[] ids, DateTime now, DateTime lease, string node, CancellationToken cancellationToken) =>
         commits.RunAsync(async writer =>
         {
-            var claimed = new List<long>(ids.Length);
-            foreach (var id in ids)
-            {
-                var won = await writer.Messages
-                    .Where(m => m.Id == id && (m.State == OutboxState.Pending || m.State == OutboxState.Queued) && m.DueUtc <= now)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(m => m.State, OutboxState.Working)
-                        .SetProperty(m => m.LeaseUntilUtc, lease)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                        .SetProperty(m => m.Node, node));
-                if (won == 1)
-                {
-                    claimed.Add(id);
-                }
-            }
-
-            return claimed;
+            await writer.Messages
+                .Where(m => ids.Contains(m.Id) && (m.State == OutboxState.Pending || m.State == OutboxState.Queued) && m.DueUtc <= now)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.State, OutboxState.Working)
+                    .SetProperty(m => m.LeaseUntilUtc, lease)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.Node, node));
+            return await Held(writer, [.. ids], lease).AsNoTracking().OrderBy(m => m.Id).ToListAsync();
         }, cancellationToken);
 
     /// <summary>Not cancellable: the work is done, and its outcome must be kept.</summary>
