@@ -29,6 +29,9 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         return await query(scope.ServiceProvider.GetRequiredService<CoursesDbContext>());
     }
 
+    private static async Task<string> QuizTextAsync(HttpClient learner, string courseId) =>
+        (await learner.GetPageAsync($"/courses/{courseId}/lessons/check")).QuerySelector("section.quiz form")!.TextContent;
+
     [Fact]
     public async Task The_five_bundled_courses_are_published_on_a_new_site()
     {
@@ -193,10 +196,13 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         (await learner.FinishLessonAsync(id, "lock")).Dispose();
         var visitor = site.Visitor();
         Assert.Equal(2, (await visitor.GetPageAsync($"/courses/{id}")).QuerySelectorAll("ol.outline li").Length); // now in the page cache
+        Assert.Contains("Should you tell anyone your PIN?", await QuizTextAsync(learner, id), StringComparison.Ordinal); // its questions are now rendered once
 
-        // Version 2 renames the quiz lesson and adds a new one; "lock" stays.
+        // Version 2 asks its quiz question in other words and adds a new lesson; "lock" stays.
         var v2 = v1.Copy().WithVersion("2.0.0")
             .Edit("course.json", j => j.Replace("[\"lock\", \"check\"]", "[\"lock\", \"extra\", \"check\"]", StringComparison.Ordinal))
+            .Edit("lessons/zh-CN/02-check.md", md => md.Replace("Should you tell anyone your PIN?", "可以把密码告诉别人吗？", StringComparison.Ordinal))
+            .Edit("lessons/en/02-check.md", md => md.Replace("Should you tell anyone your PIN?", "May anyone know your PIN?", StringComparison.Ordinal))
             .Set("lessons/zh-CN/03-extra.md", "---\nid: extra\ntitle: 新内容\nminutes: 5\n---\n新的一课。\n")
             .Set("lessons/en/03-extra.md", "---\nid: extra\ntitle: New part\nminutes: 5\n---\nA new lesson.\n");
         using var uploaded = await admin.UploadAsync(v2.Zip());
@@ -208,6 +214,7 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.Equal(3, (await visitor.GetPageAsync($"/courses/{id}")).QuerySelectorAll("ol.outline li").Length); // publishing cleared it
         Assert.Single(course.QuerySelectorAll("ol.outline .done"));
         Assert.Contains("已学完 1 课，共 3 课", course.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("可以把密码告诉别人吗？", await QuizTextAsync(learner, id), StringComparison.Ordinal);
 
         using var older = await admin.UploadAsync(v1.WithVersion("1.5.0").Zip());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, older.StatusCode);

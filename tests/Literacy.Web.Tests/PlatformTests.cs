@@ -131,6 +131,29 @@ public abstract class PlatformTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task A_changed_password_signs_the_learner_out_on_their_other_devices_within_the_check_interval()
+    {
+        var clock = new ManualClock();
+        await using var timed = new PlatformFactory(TestDatabase.Create(Site.Database.Provider)) { Clock = clock };
+        var (phone, email) = await timed.LearnerAsync();
+        var computer = timed.Visitor();
+        (await computer.SignInAsync(email)).Dispose();
+        const string newPassword = "the river under the bridge";
+        using var changed = await phone.SubmitAsync("/account/password", "/account/password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = People.Password, ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        // Within the interval the other device's session is not checked yet; after it, it is, and it has ended.
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.NotNull((await computer.GetPageAsync("/")).QuerySelector("form[action='/account/logout']"));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.NotNull((await computer.GetPageAsync("/")).QuerySelector("a[href='/account/login']"));
+        Assert.NotNull((await phone.GetPageAsync("/")).QuerySelector("form[action='/account/logout']"));
+    }
+
+    [Fact]
     public async Task An_administrator_makes_a_learner_a_trainer_and_it_is_audited()
     {
         var admin = await Site.AdminAsync();

@@ -1,3 +1,4 @@
+using Literacy.Data;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Modules.Events;
@@ -24,7 +25,11 @@ public sealed class LearnerProgress(CoursesDbContext db, PublishedCourses course
 
     /// <summary>Whether the learner finished one lesson: all a lesson page needs to know, in one query.</summary>
     public Task<bool> IsLessonDoneAsync(string userId, string courseId, string lessonId, CancellationToken cancellationToken) =>
-        db.LessonCompletions.AnyAsync(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId, cancellationToken);
+        IsLessonDone.For(db)(db, userId, courseId, lessonId, cancellationToken);
+
+    private static readonly CompiledQuery<Func<CoursesDbContext, string, string, string, CancellationToken, Task<bool>>> IsLessonDone = new(() =>
+        EF.CompileAsyncQuery((CoursesDbContext db, string userId, string courseId, string lessonId, CancellationToken _) =>
+            db.LessonCompletions.Any(l => l.UserId == userId && l.CourseId == courseId && l.LessonId == lessonId)));
 
     public async Task EnrolAsync(string userId, string courseId, CancellationToken cancellationToken)
     {
