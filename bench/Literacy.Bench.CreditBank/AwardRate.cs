@@ -14,9 +14,12 @@ public static class AwardRate
 {
     public static async Task RunAsync(BenchSite site, Settings settings)
     {
-        // Warm-up, untimed: JIT, the context pools, and the issuer's signing key, which the first award makes.
-        var warm = await LearnersAsync(site, 20, settings.Workers);
-        await Workers.RunAsync(1, warm.Count, i => site.CompleteCourseAsync(warm[i], CancellationToken.None));
+        // Warm-up, untimed: JIT, the context pools, and the issuer's signing key, which the first award makes. Tiered JIT
+        // recompiles hot code for some seconds (dotnet-counters: thousands of methods per 5 s after 20 awards, a few dozen
+        // after 300), so the warm-up runs both ways, long enough for the figures to be the steady state's.
+        var warm = await LearnersAsync(site, 300, settings.Workers);
+        await Workers.RunAsync(1, 100, i => site.CompleteCourseAsync(warm[i], CancellationToken.None));
+        await Workers.RunAsync(settings.Workers, 200, i => site.CompleteCourseAsync(warm[100 + i], CancellationToken.None));
 
         var sequential = await LearnersAsync(site, settings.Awards, settings.Workers);
         var oneAtATime = await Workers.RunAsync(1, sequential.Count, i => site.CompleteCourseAsync(sequential[i], CancellationToken.None));
