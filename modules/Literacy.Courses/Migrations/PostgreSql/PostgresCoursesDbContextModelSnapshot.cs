@@ -150,7 +150,7 @@ namespace Literacy.Courses.Migrations.PostgreSql
 
                     b.HasKey("UserId", "CourseId");
 
-                    b.HasIndex("CourseId");
+                    b.HasIndex("CourseId", "CompletedUtc");
 
                     b.ToTable("Enrolments", (string)null);
                 });

@@ -145,7 +145,7 @@ namespace Literacy.Courses.Migrations.Sqlite
 
                     b.HasKey("UserId", "CourseId");
 
-                    b.HasIndex("CourseId");
+                    b.HasIndex("CourseId", "CompletedUtc");
 
                     b.ToTable("Enrolments", (string)null);
                 });
