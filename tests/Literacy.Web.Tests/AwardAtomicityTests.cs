@@ -71,6 +71,34 @@ public sealed class AwardAtomicityTests
         Assert.Contains("3", account.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Attended minutes are counted before the award, so a failed award leaves them counted and the unit unpaid; the live
+    /// classes module tells the attendance again (it was not marked told), and that delivery pays the unit, once.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Live_class_minutes_whose_award_failed_are_paid_when_the_attendance_is_told_again(DatabaseProvider provider)
+    {
+        const string unitId = "live-class-learner"; // content/frameworks/units.json: 120 minutes of live classes
+        var failure = FailAuditInserts();
+        await using var site = new FaultySite(provider, failure);
+        var (learner, email) = await site.LearnerAsync();
+        var userId = (await site.Service<IPeople>().FindByEmailAsync(email, CancellationToken.None))!.Id;
+        var attended = new LiveClassAttended(EventIds.For($"live-class-attended:class-1:{userId}"), userId, "class-1", "防骗直播课", 150, DateTime.UtcNow);
+
+        failure.Armed = true;
+        await Assert.ThrowsAsync<IOException>(() => site.PublishAsync(attended));
+        Assert.Equal((0, 0, 0, 0), await CountsAsync(site, userId, unitId));
+
+        failure.Armed = false;
+        await site.PublishAsync(attended);
+        await site.PublishAsync(attended);
+        Assert.Equal((1, 1, 1, 1), await CountsAsync(site, userId, unitId));
+        var account = await learner.GetPageAsync("/credits");
+        Assert.Contains("参加直播课学习", account.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>The learner's ledger entries and credentials for the unit, the audit lines and the insights facts that record them.</summary>
     private static async Task<(int Entries, int Credentials, int AuditLines, int InsightsFacts)> CountsAsync(PlatformFactory site, string userId, string unitId)
     {

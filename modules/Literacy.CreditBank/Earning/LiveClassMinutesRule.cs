@@ -6,25 +6,29 @@ namespace Literacy.CreditBank.Earning;
 
 /// <summary>
 /// Attended live-class minutes add up; when a learner's total reaches a unit's minutes, the unit is earned.
-/// Each attendance counts once, however often its event is delivered.
+/// Each attendance counts once, however often its event is delivered. A repeated delivery still checks the units: the
+/// live classes module tells an attendance again when its award failed, and the minutes were counted before the award.
 /// </summary>
 public sealed class LiveClassMinutesRule(CreditBankDbContext db, Awards awards) : IDomainEventHandler<LiveClassAttended>
 {
     public async Task HandleAsync(LiveClassAttended e, CancellationToken cancellationToken)
     {
-        if (e.Minutes <= 0 || await db.AttendedClasses.AnyAsync(a => a.EventId == e.EventId, cancellationToken))
+        if (e.Minutes <= 0)
         {
             return;
         }
 
-        db.AttendedClasses.Add(new AttendedClass { EventId = e.EventId, UserId = e.UserId, ClassId = e.ClassId, Minutes = e.Minutes, EndedUtc = e.EndedUtc });
-        try
+        if (!await db.AttendedClasses.AnyAsync(a => a.EventId == e.EventId, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // the same attendance, delivered twice at once: counted by the other delivery
+            db.AttendedClasses.Add(new AttendedClass { EventId = e.EventId, UserId = e.UserId, ClassId = e.ClassId, Minutes = e.Minutes, EndedUtc = e.EndedUtc });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // the same attendance, delivered twice at once: counted by the other delivery
+            }
         }
 
         var total = await db.AttendedClasses.Where(a => a.UserId == e.UserId).SumAsync(a => a.Minutes, cancellationToken);
