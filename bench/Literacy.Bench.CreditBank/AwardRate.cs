@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime;
 using Literacy.CreditBank.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,18 +16,13 @@ public static class AwardRate
 {
     public static async Task RunAsync(BenchSite site, Settings settings)
     {
-        // Warm-up, untimed: JIT, the context pools, and the issuer's signing key, which the first award makes. Tiered JIT
-        // recompiles hot code for some seconds (dotnet-counters: thousands of methods per 5 s after 20 awards, a few dozen
-        // after 300), so the warm-up runs both ways, long enough for the figures to be the steady state's.
-        var warm = await LearnersAsync(site, 300, settings.Workers);
-        await Workers.RunAsync(1, 100, i => site.CompleteCourseAsync(warm[i], CancellationToken.None));
-        await Workers.RunAsync(settings.Workers, 200, i => site.CompleteCourseAsync(warm[100 + i], CancellationToken.None));
+        var (warmed, warmUp) = await WarmUpAsync(site, settings);
 
         var sequential = await LearnersAsync(site, settings.Awards, settings.Workers);
         var oneAtATime = await Workers.RunAsync(1, sequential.Count, i => site.CompleteCourseAsync(sequential[i], CancellationToken.None));
         var concurrent = await LearnersAsync(site, settings.Awards, settings.Workers);
         var together = await Workers.RunAsync(settings.Workers, concurrent.Count, i => site.CompleteCourseAsync(concurrent[i], CancellationToken.None));
-        await ExpectAwardsAsync(site, warm.Count + sequential.Count + concurrent.Count);
+        await ExpectAwardsAsync(site, warmed + sequential.Count + concurrent.Count);
 
         var pragmas = await RawInserts.AppPragmasAsync(site);
         var raw = await RawInserts.RunAsync(Path.Combine(site.DataFolder, "raw-inserts.db"), pragmas, settings.Awards);
@@ -33,11 +30,36 @@ public static class AwardRate
         var (seqRate, parRate, rawRate) = (settings.Awards / oneAtATime.TotalSeconds, settings.Awards / together.TotalSeconds, settings.Awards / raw.TotalSeconds);
         Console.WriteLine();
         Console.WriteLine($"a) durable awards on SQLite ({pragmas}), {settings.Awards:N0} awards each");
+        Console.WriteLine($"   (after a warm-up of {warmed:N0} awards in {warmUp.TotalSeconds:N0} s, until the JIT had settled)");
         Console.WriteLine($"   {"awards, sequential",-36} {seqRate,10:N0} /s");
         Console.WriteLine($"   {$"awards, {settings.Workers} workers",-36} {parRate,10:N0} /s");
         Console.WriteLine($"   {"raw single-row insert, own transaction",-36} {rawRate,10:N0} /s");
         Console.WriteLine($"   award/raw insert rate ratio: sequential {seqRate / rawRate:F2}, {settings.Workers} workers {parRate / rawRate:F2}");
         Console.WriteLine($"   target >= 1,000 awards/s: {(Math.Max(seqRate, parRate) >= 1_000 ? "met" : "NOT met")}");
+    }
+
+    /// <summary>
+    /// Untimed: JIT, the context pools, and the issuer's signing key, which the first award makes. Tiered JIT goes on
+    /// recompiling hot code for tens of seconds on two cores (a profile 15 s into a burst of awards spent a fifth of the CPU
+    /// in the JIT), so rounds of awards, alone and with the workers, run until a round compiles fewer than 100 methods, or
+    /// for two minutes at most: the figures are the steady state's.
+    /// </summary>
+    private static async Task<(int Awards, TimeSpan Took)> WarmUpAsync(BenchSite site, Settings settings)
+    {
+        var clock = Stopwatch.StartNew();
+        var awards = 0;
+        long compiled;
+        do
+        {
+            var before = JitInfo.GetCompiledMethodCount();
+            var learners = await LearnersAsync(site, 150, settings.Workers);
+            await Workers.RunAsync(1, 50, i => site.CompleteCourseAsync(learners[i], CancellationToken.None));
+            await Workers.RunAsync(settings.Workers, 100, i => site.CompleteCourseAsync(learners[50 + i], CancellationToken.None));
+            awards += learners.Count;
+            compiled = JitInfo.GetCompiledMethodCount() - before;
+        }
+        while (compiled >= 100 && clock.Elapsed < TimeSpan.FromMinutes(2));
+        return (awards, clock.Elapsed);
     }
 
     /// <summary>New learners at the course's last step, made several at a time; not part of any figure.</summary>
