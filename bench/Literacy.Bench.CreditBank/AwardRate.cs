@@ -21,7 +21,9 @@ public static class AwardRate
         var sequential = await LearnersAsync(site, settings.Awards, settings.Workers);
         var oneAtATime = await Workers.RunAsync(1, sequential.Count, i => site.CompleteCourseAsync(sequential[i], CancellationToken.None));
         var concurrent = await LearnersAsync(site, settings.Awards, settings.Workers);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var together = await Workers.RunAsync(settings.Workers, concurrent.Count, i => site.CompleteCourseAsync(concurrent[i], CancellationToken.None));
+        var cpuPerAward = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / concurrent.Count; // the outbox's deliveries included
         await ExpectAwardsAsync(site, warmed + sequential.Count + concurrent.Count);
 
         var pragmas = await RawInserts.AppPragmasAsync(site);
@@ -34,6 +36,7 @@ public static class AwardRate
         Console.WriteLine($"   {"awards, sequential",-36} {seqRate,10:N0} /s");
         Console.WriteLine($"   {$"awards, {settings.Workers} workers",-36} {parRate,10:N0} /s");
         Console.WriteLine($"   {"raw single-row insert, own transaction",-36} {rawRate,10:N0} /s");
+        Console.WriteLine($"   {$"process CPU per award, {settings.Workers} workers",-36} {cpuPerAward,10:N1} ms");
         Console.WriteLine($"   award/raw insert rate ratio: sequential {seqRate / rawRate:F2}, {settings.Workers} workers {parRate / rawRate:F2}");
         Console.WriteLine($"   target >= 1,000 awards/s: {(Math.Max(seqRate, parRate) >= 1_000 ? "met" : "NOT met")}");
     }
