@@ -30,8 +30,8 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IM
         var o = options.Value;
         var id = Guid.NewGuid();
         // A random bit, not the next one, so that a list reveals nothing about the order of issue (as the spec advises).
-        // Lists fill to half at most, one after another, counted by ledger entries; a collision on the unique index
-        // makes the ledger retry the award, which prepares a new bit.
+        // Lists fill to half at most, one after another, counted by ledger entries; the award checks the bit inside the
+        // ledger's transaction and prepares the credential again until its bit is free.
         var list = await cache.GetOrCreateAsync("status-list-in-use", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1); // a list fills over days, not a minute

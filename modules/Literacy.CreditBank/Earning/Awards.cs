@@ -34,9 +34,11 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
             new LedgerAppend(userId, source, kind, unit.Id, unit.Credits, JsonSerializer.Serialize(evidence, Evidence), at),
             async (writer, entry) =>
             {
-                if (await writer.Credentials.AnyAsync(c => c.StatusIndex == credential.StatusIndex, cancellationToken))
+                // Its random status bit may be another credential's (a list fills to half): draw again until it is free, since
+                // a taken bit would fail the insert and with it every award sharing this commit.
+                while (await writer.Credentials.AnyAsync(c => c.StatusIndex == credential.StatusIndex, cancellationToken))
                 {
-                    credential = await issuer.PrepareAsync(unit, person.Email, at, cancellationToken); // rare: its status bit went to another
+                    credential = await issuer.PrepareAsync(unit, person.Email, at, cancellationToken);
                 }
 
                 credential.AccountId = entry.AccountId;
