@@ -1,7 +1,7 @@
-using Literacy.Data;
 using System.Security.Claims;
 using System.Text.Json;
 using Literacy.Assessments.Data;
+using Literacy.Data;
 using Literacy.Modules.Lessons;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,11 @@
-using Literacy.Data;
 using Literacy.Courses.Data;
-using Literacy.Courses.Lessons;
-using Literacy.Modules.Events;
-using Literacy.Modules.Lessons;
 using Literacy.Courses.Emails;
+using Literacy.Courses.Lessons;
+using Literacy.Data;
 using Literacy.Modules;
 using Literacy.Modules.Email;
+using Literacy.Modules.Events;
+using Literacy.Modules.Lessons;
 using Microsoft.EntityFrameworkCore;
 
 namespace Literacy.Courses.Progress;
