@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.Channels;
 using Literacy.CreditBank.Data;
 using Literacy.Data;
+using Literacy.LiveClasses.Attendance;
 using Literacy.LiveClasses.Classroom;
 using Literacy.LiveClasses.Data;
 using Literacy.Testing;
@@ -314,6 +315,42 @@ public abstract class LiveClassTests(PlatformFactory site, DatabaseProvider prov
         Assert.Contains(",\"130\",", csv);
         var replay = await learnerClient.GetStringAsync($"/live/{classId}/replay");
         Assert.Contains("欢迎", replay);
+    }
+
+    [Fact]
+    public async Task A_class_ends_for_its_trainer_when_the_credit_bank_cannot_pay_its_minutes_yet_and_the_sweeper_pays_them()
+    {
+        var clock = new ManualClock();
+        var failure = new FailingStatement(sql => sql.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal), "the audit line could not be written.");
+        await using var timed = new FaultySite(provider, failure) { Clock = clock };
+        var (trainerClient, trainerEmail) = await timed.TrainerAsync();
+        var classId = await trainerClient.ScheduleClassAsync(LiveClassSetup.ClassFields(timed, TimeSpan.FromMinutes(10), duration: 150));
+        var (learnerClient, learnerEmail) = await timed.LearnerAsync();
+        (await learnerClient.TakePlaceAsync(classId)).Dispose();
+        await using var learner = await InClassAsync(timed, learnerEmail, classId);
+        clock.Advance(TimeSpan.FromMinutes(140)); // 130 minutes of the class: more than the unit's 120
+
+        failure.Armed = true;
+        await using var trainer = await InClassAsync(timed, trainerEmail, classId);
+        await trainer.Connection.InvokeAsync("EndClass"); // the award fails, the ending does not
+        await using (var scope = timed.Services.CreateAsyncScope())
+        {
+            var classes = scope.ServiceProvider.GetRequiredService<LiveClassesDbContext>();
+            Assert.NotNull(await classes.Classes.Where(c => c.Id == classId).Select(c => c.EndedUtc).SingleAsync());
+            Assert.Equal(130, await classes.Attendances.Where(a => a.ClassId == classId).Select(a => a.Minutes).SingleAsync());
+        }
+
+        Assert.Equal(0, await LiveClassCreditsAsync(timed));
+
+        failure.Armed = false;
+        await timed.Service<ClassroomSweeper>().SweepAsync(CancellationToken.None);
+        Assert.Equal(1, await LiveClassCreditsAsync(timed));
+    }
+
+    private static async Task<int> LiveClassCreditsAsync(PlatformFactory on)
+    {
+        await using var scope = on.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CreditBankDbContext>().Entries.CountAsync(e => e.UnitId == "live-class-learner");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Literacy.LiveClasses.Data;
 using Literacy.Modules.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Literacy.LiveClasses.Attendance;
 
@@ -11,7 +12,7 @@ namespace Literacy.LiveClasses.Attendance;
 /// Ends a class (the trainer, or the clock) and counts each signed-up learner's attendance once; then tells the credit
 /// bank. Every step can run again — after a crash, or on two nodes at once — without counting anything twice.
 /// </summary>
-public sealed class ClassEnding(Classrooms classrooms, GroupCommit<LiveClassesDbContext> writer, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ClassEnding(Classrooms classrooms, GroupCommit<LiveClassesDbContext> writer, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ClassEnding> logger)
 {
     /// <summary>Ends the class if it is still going. False if there is no such class.</summary>
     public async Task<bool> EndAsync(string classId, CancellationToken cancellationToken)
@@ -38,7 +39,17 @@ public sealed class ClassEnding(Classrooms classrooms, GroupCommit<LiveClassesDb
         await writer.RunAsync(db => db.Segments.Where(s => s.ClassId == classId && s.LeftUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeftUtc, endedAt)), CancellationToken.None);
         await CountAsync(classId, cancellationToken);
-        await ReportAsync(classId, cancellationToken);
+        try
+        {
+            await ReportAsync(classId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The class has ended and its attendance is counted; what the credit bank could not take now stays marked
+            // untold, and the classroom sweeper tells it again within half a minute. The trainer's "end" has succeeded.
+            logger.LogWarning(e, "The attendance of class {ClassId} could not be told to the credit bank yet; the classroom sweeper tells it again.", classId);
+        }
+
         return true;
     }
 
