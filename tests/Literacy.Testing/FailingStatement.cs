@@ -12,7 +12,13 @@ public sealed class FailingStatement(Func<string, bool> matches, string failure)
     public bool Armed { get; set; }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        Armed && matches(command.CommandText)
-            ? throw new IOException($"Simulated failure: {failure}")
-            : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        Fails(command) ? throw Failure() : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+
+    /// <summary>SaveChanges sends its inserts as reader commands (they read back generated values).</summary>
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        Fails(command) ? throw Failure() : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+
+    private bool Fails(DbCommand command) => Armed && matches(command.CommandText);
+
+    private IOException Failure() => new($"Simulated failure: {failure}");
 }

@@ -38,16 +38,17 @@ public sealed class ClassEnding(Classrooms classrooms, GroupCommit<LiveClassesDb
         classrooms.Forget(classId);
         await writer.RunAsync(db => db.Segments.Where(s => s.ClassId == classId && s.LeftUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeftUtc, endedAt)), CancellationToken.None);
-        await CountAsync(classId, cancellationToken);
         try
         {
+            await CountAsync(classId, cancellationToken);
             await ReportAsync(classId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The class has ended and its attendance is counted; what the credit bank could not take now stays marked
-            // untold, and the classroom sweeper tells it again within half a minute. The trainer's "end" has succeeded.
-            logger.LogWarning(e, "The attendance of class {ClassId} could not be told to the credit bank yet; the classroom sweeper tells it again.", classId);
+            // The class has ended, so the trainer's "end" has succeeded. What could not be done now (the database or the
+            // credit bank refused a write) the classroom sweeper does within half a minute: it counts an ended class's
+            // attendance that nobody counted, and tells the credit bank what it was not told.
+            logger.LogWarning(e, "The attendance of class {ClassId} could not be counted or told to the credit bank yet; the classroom sweeper does it.", classId);
         }
 
         return true;

@@ -10,7 +10,8 @@ namespace Literacy.LiveClasses.Attendance;
 
 /// <summary>
 /// Every half minute: marks this node's connections as alive, closes segments that nobody keeps alive (ghosts of a
-/// crashed node), ends classes their trainer forgot to end, and retells the credit bank anything it missed.
+/// crashed node), ends classes their trainer forgot to end, counts the attendance of ended classes that nobody counted
+/// (the count failed after the class ended), and retells the credit bank anything it missed.
 /// </summary>
 public sealed class ClassroomSweeper(
     AttendanceLog attendance,
@@ -22,6 +23,9 @@ public sealed class ClassroomSweeper(
     ILogger<ClassroomSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far back an ended class with no attendance counted is looked for: longer than any outage nobody notices.</summary>
+    private static readonly TimeSpan UncountedWithin = TimeSpan.FromDays(7);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,6 +54,7 @@ public sealed class ClassroomSweeper(
         }
 
         var overdue = clock.GetUtcNow().UtcDateTime - options.Value.EndsAfterSchedule;
+        var recently = clock.GetUtcNow().UtcDateTime - UncountedWithin;
         List<string> toEnd, toReport;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -57,6 +62,10 @@ public sealed class ClassroomSweeper(
             toEnd = (await db.Classes.AsNoTracking().Where(c => c.EndedUtc == null && c.StartUtc < overdue)
                 .Select(c => new { c.Id, c.StartUtc, c.DurationMinutes }).ToListAsync(cancellationToken))
                 .Where(c => c.StartUtc.AddMinutes(c.DurationMinutes) < overdue).Select(c => c.Id).ToList();
+            // Ended (lately) with learners signed up and no attendance counted: ending again counts it, and nothing twice.
+            toEnd.AddRange(await db.Classes.AsNoTracking()
+                .Where(c => c.EndedUtc > recently && c.SignUps.Any(s => s.UserId != c.TrainerId) && !db.Attendances.Any(a => a.ClassId == c.Id))
+                .Select(c => c.Id).ToListAsync(cancellationToken));
             toReport = await db.Attendances.AsNoTracking().Where(a => a.ReportedUtc == null).Select(a => a.ClassId).Distinct().ToListAsync(cancellationToken);
         }
 
