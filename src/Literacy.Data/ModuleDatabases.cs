@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Literacy.Data;
@@ -36,9 +37,24 @@ public static class ModuleDatabases
         _ = options.Provider switch
         {
             DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)),
-            _ => builder.UseSqlite(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history)).AddInterceptors(SqliteBusyWait.Instance),
+            _ => builder.UseSqlite(options.ResolvedConnectionString, o => o.MigrationsHistoryTable(history))
+                .AddInterceptors(SqliteBusyWait.Instance)
+                .ConfigureWarnings(w => w.Log(SqliteTableRebuildNotes)),
         };
     }
+
+    /// <summary>
+    /// What EF Core says whenever a SQLite migration rebuilds a table (SQLite cannot drop a column in place): that the
+    /// rebuild turns foreign keys off outside the migration's transaction (a connection setting, so nothing is half
+    /// applied), and that a data fix runs before the rebuild (the rebuild copies the fixed rows). Both were checked when
+    /// the migrations were written; as warnings they told a new site's operator that its empty database "may not be in an
+    /// expected state".
+    /// </summary>
+    private static readonly (EventId, LogLevel)[] SqliteTableRebuildNotes =
+    [
+        (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug),
+        (SqliteEventId.TableRebuildPendingWarning, LogLevel.Debug),
+    ];
 
     /// <summary>Marks a context type whose migrations run at start-up.</summary>
     public sealed record MigratedContext(Type ContextType);
