@@ -44,6 +44,20 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task A_course_page_says_who_it_is_for_and_what_it_teaches_with_the_punctuation_of_the_page_language()
+    {
+        async Task<List<string>> FactsAsync(string path) =>
+            [.. (await site.Visitor().GetPageAsync(path)).QuerySelectorAll("ul.facts li").Select(li => li.TextContent)];
+
+        var chinese = await FactsAsync("/courses/stop-fraud");
+        Assert.Equal("适合：所有人、老年人", chinese[0]);
+        Assert.Equal("能学到：评价数据、信息与数字内容、保护设备、保护个人数据和隐私", chinese[2]);
+        var english = await FactsAsync("/courses/stop-fraud?culture=en");
+        Assert.Equal("For: Everyone, Older people", english[0]);
+        Assert.Equal("Skills: Evaluating data, information and digital content, Protecting devices, Protecting personal data and privacy", english[2]);
+    }
+
+    [Fact]
     public async Task The_catalog_filters_by_audience()
     {
         var farmers = await site.Visitor().GetPageAsync("/courses?audience=farmers");

@@ -387,7 +387,7 @@ public abstract class LiveClassTests(PlatformFactory site, DatabaseProvider prov
         Assert.Contains("<b>第一页</b>的问题", steps[0].QuerySelector(".chat-log")!.TextContent); // shown as text, not markup
         Assert.Null(steps[0].QuerySelector(".chat-log b"));
         Assert.Contains("打开微信了吗？", steps[1].TextContent);
-        Assert.Contains("打开了: 1 票", steps[1].QuerySelector(".poll-result")!.TextContent);
+        Assert.Contains("打开了：1 票", steps[1].QuerySelector(".poll-result")!.TextContent);
 
         var (outsider, _) = await site.LearnerAsync();
         using var refused = await outsider.GetAsync($"/live/{classId}/replay");
