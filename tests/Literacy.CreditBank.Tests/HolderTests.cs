@@ -36,4 +36,11 @@ public sealed class HolderTests
     [InlineData("""{}""")]
     public void A_credential_that_names_nobody_is_nobodys(string claims) =>
         Assert.False(Recognitions.IsHeldBy(JsonDocument.Parse(claims).RootElement, "li.ming@example.org"));
+
+    [Fact]
+    public void A_learner_without_an_email_holds_no_credential_not_even_one_issued_to_an_empty_address()
+    {
+        Assert.False(Recognitions.IsHeldBy(Claims($$"""{"identityType":"emailAddress","hashed":true,"salt":"s4lt","identityHash":"{{Hash("", "s4lt")}}"}"""), ""));
+        Assert.False(Recognitions.IsHeldBy(Claims("""{"identityType":"emailAddress","hashed":false}"""), " "));
+    }
 }

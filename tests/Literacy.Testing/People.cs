@@ -1,5 +1,8 @@
 using System.Net;
+using Literacy.Web.Data;
 using Literacy.Web.Setup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Literacy.Testing;
 
@@ -47,6 +50,17 @@ public static class People
         });
         Expect(response, HttpStatusCode.Redirect, "register");
         return (client, email);
+    }
+
+    /// <summary>Opens the link of the email that asks to confirm the address, as its owner would.</summary>
+    public static async Task ConfirmEmailAsync(this PlatformFactory site, HttpClient client, string email)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account for {email}.");
+        var code = await users.GenerateEmailConfirmationTokenAsync(user);
+        using var response = await client.GetAsync($"/account/confirm?userId={user.Id}&code={Uri.EscapeDataString(code)}");
+        Expect(response, HttpStatusCode.OK, "confirm");
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password)

@@ -1,6 +1,7 @@
 using System.Net;
 using Literacy.CreditBank.Credentials;
 using Literacy.CreditBank.Data;
+using Literacy.CreditBank.Recognition;
 using Literacy.Data;
 using Literacy.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -68,6 +69,7 @@ public abstract class RecognitionTests(TwoSites sites)
         var (onA, email) = await A.LearnerAsync("李明");
         await onA.CompleteFixtureCourseAsync(courseId);
         var (onB, _) = await B.LearnerAsync("李明", email);
+        await B.ConfirmEmailAsync(onB, email);
         return (onB, email, await CredentialOnAAsync(unitId));
     }
 
@@ -174,9 +176,63 @@ public abstract class RecognitionTests(TwoSites sites)
     {
         await TrustAAsync();
         var (_, _, credential) = await CredentialFromAAsync();
-        var (someoneElse, _) = await B.LearnerAsync("张三");
+        var (someoneElse, theirs) = await B.LearnerAsync("张三");
+        await B.ConfirmEmailAsync(someoneElse, theirs);
         await AssertRefusedAsync(someoneElse, credential.Jwt, "这张证书是颁发给别人的");
         Assert.Empty(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+    }
+
+    [Fact]
+    public async Task A_credential_is_refused_until_the_learner_has_confirmed_the_email_it_names()
+    {
+        await TrustAAsync();
+        var (courseId, unitId) = await A.PublishFixtureCourseWithUnitAsync();
+        var (onA, email) = await A.LearnerAsync("李明");
+        await onA.CompleteFixtureCourseAsync(courseId);
+        var credential = await CredentialOnAAsync(unitId);
+
+        // Anyone can register on B with the holder's address; only the holder can open the mail sent to it.
+        var (onB, _) = await B.LearnerAsync("李明", email);
+        Assert.Contains("请先确认您的邮箱", (await onB.GetPageAsync("/credits/recognition")).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        await AssertRefusedAsync(onB, credential.Jwt, "请先确认您的邮箱");
+        Assert.Empty(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+
+        using var again = await onB.SubmitAsync("/credits/recognition", "/account/confirm/again", new Dictionary<string, string> { ["returnUrl"] = "/credits/recognition" });
+        Assert.Equal("/credits/recognition", again.Headers.Location?.OriginalString);
+        Assert.Contains($"新的链接已经发到 {email}", (await onB.GetPageAsync("/credits/recognition")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        await B.ConfirmEmailAsync(onB, email);
+        Assert.Null((await onB.GetPageAsync("/credits/recognition")).QuerySelector(".notice"));
+        using var sent = await SubmitAsync(onB, credential.Jwt);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Single(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+    }
+
+    [Fact]
+    public async Task Decisions_made_at_once_on_one_request_pay_at_most_once_and_the_request_says_what_the_ledger_holds()
+    {
+        await TrustAAsync();
+        var (learner, _, credential) = await CredentialFromAAsync();
+        (await SubmitAsync(learner, credential.Jwt)).Dispose();
+        var request = Assert.Single(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+
+        // Two administrators approve it into different units while a third rejects it.
+        var scopes = Enumerable.Range(0, 3).Select(_ => B.Services.CreateAsyncScope()).ToList();
+        var recognitions = scopes.Select(s => s.ServiceProvider.GetRequiredService<Recognitions>()).ToList();
+        var results = await Task.WhenAll(
+            Task.Run(() => recognitions[0].ApproveAsync(request.Id, "recognised-digital-skills", CancellationToken.None)),
+            Task.Run(() => recognitions[1].ApproveAsync(request.Id, "fraud-awareness", CancellationToken.None)),
+            Task.Run(() => recognitions[2].RejectAsync(request.Id, "与已有学分重复", CancellationToken.None)));
+        foreach (var scope in scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        Assert.Single(results, r => r.Succeeded);
+        var decided = Assert.Single(await RequestsOnBAsync(request.CredentialId));
+        await using var check = B.Services.CreateAsyncScope();
+        var paid = await check.ServiceProvider.GetRequiredService<CreditBankDbContext>().Entries.AsNoTracking()
+            .Where(e => e.Kind == EntryKind.Recognition && e.Evidence.Contains(request.Id.ToString())).Select(e => e.UnitId).ToListAsync();
+        Assert.Equal(decided.Status == RecognitionStatus.Approved ? [decided.UnitId!] : [], paid);
     }
 
     [Fact]

@@ -11,7 +11,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Literacy.CreditBank.Controllers;
 
-public sealed record RecognitionPage(IReadOnlyList<RecognitionRequest> Requests, IReadOnlyDictionary<string, string> UnitTitles, string? Error);
+/// <param name="NotYet">Why the learner cannot send a credential yet (no confirmed email), or null.</param>
+/// <param name="CanConfirm">Whether a new confirmation link would help: the account has an email that is not confirmed.</param>
+public sealed record RecognitionPage(IReadOnlyList<RecognitionRequest> Requests, IReadOnlyDictionary<string, string> UnitTitles, string? Error, string? NotYet, bool CanConfirm);
 
 /// <summary>A learner asks for learning from another institution to be recognised, by pasting or uploading its signed credential.</summary>
 [Authorize]
@@ -37,9 +39,7 @@ public sealed class RecognitionController(CreditBankDbContext db, Recognitions r
             return View("Index", await PageAsync(T["Please paste your credential, or choose its file."], cancellationToken));
         }
 
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var email = (await people.FindAsync([userId], cancellationToken))[userId].Email;
-        var result = await recognitions.SubmitAsync(userId, email, credential, cancellationToken);
+        var result = await recognitions.SubmitAsync(await HolderAsync(cancellationToken), credential, cancellationToken);
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -50,12 +50,19 @@ public sealed class RecognitionController(CreditBankDbContext db, Recognitions r
         return Redirect("/credits/recognition");
     }
 
-    private async Task<RecognitionPage> PageAsync(string? error, CancellationToken cancellationToken)
+    private async Task<Person> HolderAsync(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        return (await people.FindAsync([userId], cancellationToken))[userId];
+    }
+
+    private async Task<RecognitionPage> PageAsync(string? error, CancellationToken cancellationToken)
+    {
+        var holder = await HolderAsync(cancellationToken);
+        var userId = holder.Id;
         var requests = await db.RecognitionRequests.AsNoTracking().Where(r => r.UserId == userId).OrderByDescending(r => r.SubmittedUtc).ToListAsync(cancellationToken);
         var culture = CultureInfo.CurrentUICulture.Name;
         var titles = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Title(culture), cancellationToken);
-        return new RecognitionPage(requests, titles, error);
+        return new RecognitionPage(requests, titles, error, recognitions.WhyNotYet(holder), holder is { EmailConfirmed: false, Email.Length: > 0 });
     }
 }

@@ -22,7 +22,9 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
     public static Guid SourceOf(string userId, string unitId) => EventIds.For($"unit-earned:{unitId}:{userId}");
 
     /// <param name="evidence">What earned it, serialised into the entry as it is.</param>
-    public async Task<LedgerAppendResult> AwardAsync(string userId, CertificationUnit unit, EntryKind kind, object evidence, CancellationToken cancellationToken)
+    /// <param name="within">More to write in the award's transaction (a recognition request's decision); when it throws, nothing is written.</param>
+    public async Task<LedgerAppendResult> AwardAsync(
+        string userId, CertificationUnit unit, EntryKind kind, object evidence, CancellationToken cancellationToken, Func<CreditBankDbContext, Task>? within = null)
     {
         var source = SourceOf(userId, unit.Id);
         var person = (await people.FindAsync([userId], cancellationToken)).GetValueOrDefault(userId)
@@ -49,6 +51,10 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
                     $"certificate:{credential.Id}", cancellationToken);
                 await audit.RecordAsync(writer, "credits.awarded", userId, $"{unit.Id}: {unit.Credits} credits ({kind}), ledger entry {entry.Sequence}", cancellationToken);
                 await events.RecordWithinAsync(writer, new UnitEarned(source, userId, unit.Id, unit.Area, unit.Level, unit.Credits, at), cancellationToken);
+                if (within is not null)
+                {
+                    await within(writer);
+                }
             },
             cancellationToken);
         return result;

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Literacy.CreditBank.Credentials;
 using Literacy.CreditBank.Data;
 using Literacy.CreditBank.Earning;
+using Literacy.CreditBank.Ledger;
 using Literacy.Modules.Audit;
+using Literacy.Modules.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -30,11 +32,26 @@ public sealed class Recognitions(
 {
     private const int MaxIdLength = 500;
 
-    public Task<RecognitionResult> SubmitAsync(string userId, string email, string jwt, CancellationToken cancellationToken) =>
-        SubmitAsync(userId, email, jwt, retry: true, cancellationToken);
+    /// <summary>
+    /// Why this person cannot submit yet, or null. A credential names its holder by email, so the email must be one they
+    /// proved is theirs: otherwise anyone could register with another person's address and claim their certificates.
+    /// </summary>
+    public string? WhyNotYet(Person holder) =>
+        holder.Email.Length == 0 ? T["Your account has no email address. A certificate names its holder by email, so we cannot tell that it is yours. Ask your trainer to help you add your email address."].Value
+        : !holder.EmailConfirmed ? T["Please confirm your email address first: open the link in the email we sent to {0}. A certificate names its holder by email, so we must know the address is yours.", holder.Email].Value
+        : null;
 
-    private async Task<RecognitionResult> SubmitAsync(string userId, string email, string jwt, bool retry, CancellationToken cancellationToken)
+    public Task<RecognitionResult> SubmitAsync(Person holder, string jwt, CancellationToken cancellationToken) =>
+        SubmitAsync(holder, jwt, retry: true, cancellationToken);
+
+    private async Task<RecognitionResult> SubmitAsync(Person holder, string jwt, bool retry, CancellationToken cancellationToken)
     {
+        if (WhyNotYet(holder) is { } notYet)
+        {
+            return new(false, notYet);
+        }
+
+        var (userId, email) = (holder.Id, holder.Email);
         var check = await verifier.VerifyAsync(jwt, cancellationToken);
         if (check.Issuer == options.Value.IssuerDid && check.Claims is not null)
         {
@@ -91,7 +108,7 @@ public sealed class Recognitions(
         {
             // The same credential, submitted twice at once: the other request won and is found on the second try.
             db.ChangeTracker.Clear();
-            return await SubmitAsync(userId, email, jwt, retry: false, cancellationToken);
+            return await SubmitAsync(holder, jwt, retry: false, cancellationToken);
         }
 
         await audit.RecordAsync("recognition.submitted", request.Id.ToString(), $"{request.IssuerId}: {request.AchievementName}", cancellationToken);
@@ -120,22 +137,38 @@ public sealed class Recognitions(
         }
 
         var issuerName = await db.TrustedIssuers.Where(i => i.IssuerId == request.IssuerId).Select(i => i.Name).FirstOrDefaultAsync(cancellationToken) ?? request.IssuerId;
-        var award = await awards.AwardAsync(request.UserId, unit, EntryKind.Recognition, new
+        LedgerAppendResult award;
+        try
         {
-            type = "recognition",
-            issuer = request.IssuerId,
-            issuerName,
-            credentialId = request.CredentialId,
-            achievementId = request.AchievementId,
-            achievementName = request.AchievementName,
-            requestId = request.Id,
-        }, cancellationToken);
+            // The request is decided in the award's own commit: an approval that races another decision (a second tab,
+            // a second administrator, a rejection) pays nothing, and a crash cannot leave credits paid for a pending request.
+            award = await awards.AwardAsync(request.UserId, unit, EntryKind.Recognition, new
+            {
+                type = "recognition",
+                issuer = request.IssuerId,
+                issuerName,
+                credentialId = request.CredentialId,
+                achievementId = request.AchievementId,
+                achievementName = request.AchievementName,
+                requestId = request.Id,
+            }, cancellationToken, within: async writer =>
+            {
+                if (!await DecideAsync(writer, requestId, RecognitionStatus.Approved, unit.Id, null, cancellationToken))
+                {
+                    throw new RequestAlreadyDecidedException();
+                }
+            });
+        }
+        catch (RequestAlreadyDecidedException)
+        {
+            return new(false, T["This request has already been decided."]);
+        }
+
         if (!award.Created)
         {
             return new(false, T["The learner already has the unit {0}; approving would award it twice. Choose another unit, or reject the request.", unit.TitleEn]);
         }
 
-        await DecideAsync(requestId, RecognitionStatus.Approved, unit.Id, null, cancellationToken);
         return new(true, T["Approved: {0} credits for {1} are in the learner's account.", unit.Credits, unit.Title(System.Globalization.CultureInfo.CurrentUICulture.Name)]);
     }
 
@@ -146,26 +179,34 @@ public sealed class Recognitions(
             return new(false, T["Please write the reason: the learner will see it."]);
         }
 
-        return await DecideAsync(requestId, RecognitionStatus.Rejected, null, reason.Trim(), cancellationToken)
-            ? new(true, T["Rejected. The learner will see your reason."])
-            : new(false, T["This request has already been decided."]);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await DecideAsync(db, requestId, RecognitionStatus.Rejected, null, reason.Trim(), cancellationToken))
+        {
+            return new(false, T["This request has already been decided."]);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new(true, T["Rejected. The learner will see your reason."]);
     }
 
-    private async Task<bool> DecideAsync(Guid requestId, RecognitionStatus status, string? unitId, string? reason, CancellationToken cancellationToken)
+    /// <summary>Decides a request that is still pending, with its audit line, on <paramref name="within"/>'s transaction; false if it was decided already.</summary>
+    private async Task<bool> DecideAsync(CreditBankDbContext within, Guid requestId, RecognitionStatus status, string? unitId, string? reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.RecognitionRequests.Where(r => r.Id == requestId && r.Status == RecognitionStatus.Pending).ExecuteUpdateAsync(s => s
+        var changed = await within.RecognitionRequests.Where(r => r.Id == requestId && r.Status == RecognitionStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status)
             .SetProperty(r => r.UnitId, unitId)
             .SetProperty(r => r.Reason, reason)
             .SetProperty(r => r.DecidedUtc, now), cancellationToken) == 1;
         if (changed)
         {
-            await audit.RecordAsync($"recognition.{status.ToString().ToLowerInvariant()}", requestId.ToString(), unitId ?? reason, cancellationToken);
+            await audit.RecordAsync(within, $"recognition.{status.ToString().ToLowerInvariant()}", requestId.ToString(), unitId ?? reason, cancellationToken);
         }
 
         return changed;
     }
+
+    private sealed class RequestAlreadyDecidedException : Exception;
 
     /// <summary>The unit the administrator's rules give for this achievement: a rule naming it, else the issuer's catch-all rule.</summary>
     private async Task<string?> ConvertAsync(string issuer, string achievementId, CancellationToken cancellationToken)
@@ -199,6 +240,11 @@ public sealed class Recognitions(
         }
 
         var normalised = email.Trim().ToLowerInvariant();
+        if (normalised.Length == 0)
+        {
+            return false; // an empty address would match a credential issued to anyone without one
+        }
+
         var list = identifiers.ValueKind == JsonValueKind.Array ? identifiers.EnumerateArray().ToList() : [identifiers];
         foreach (var id in list.Where(i => i.ValueKind == JsonValueKind.Object))
         {

@@ -53,8 +53,7 @@ public sealed class AccountController(
             return View(request);
         }
 
-        var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        await messages.SendConfirmationAsync(user, Url.Action(nameof(ConfirmEmail), "Account", new { userId = user.Id, code }, Request.Scheme)!, HttpContext.RequestAborted);
+        await SendConfirmationAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         display.WriteTo(Response);
         return LocalRedirect("/account/privacy/about-you"); // the optional questions come separately, and can be skipped
@@ -73,6 +72,28 @@ public sealed class AccountController(
         }
 
         return View(confirmed);
+    }
+
+    /// <summary>A new confirmation link, for someone whose first email was lost or who never opened it.</summary>
+    [Authorize]
+    [EnableRateLimiting(CredentialLimits.Policy)]
+    [HttpPost("confirm/again")]
+    public async Task<IActionResult> ConfirmEmailAgain(string? returnUrl)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is { EmailConfirmed: false, Email.Length: > 0 })
+        {
+            await SendConfirmationAsync(user);
+            TempData["Message"] = T["We sent a new link to {0}. Open it, then come back to this page.", user.Email].Value;
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    private async Task SendConfirmationAsync(PlatformUser user)
+    {
+        var code = await users.GenerateEmailConfirmationTokenAsync(user);
+        await messages.SendConfirmationAsync(user, Url.Action(nameof(ConfirmEmail), "Account", new { userId = user.Id, code }, Request.Scheme)!, HttpContext.RequestAborted);
     }
 
     [AllowAnonymous]

@@ -23,9 +23,10 @@ public sealed class People(PlatformDbContext db) : IPeople
                 u.Id,
                 u.DisplayName,
                 u.Email,
+                u.EmailConfirmed,
                 Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new Person(r.Id, r.DisplayName, r.Email ?? string.Empty, r.Role ?? Roles.Learner));
+        return rows.ToDictionary(r => r.Id, r => new Person(r.Id, r.DisplayName, r.Email ?? string.Empty, r.EmailConfirmed, r.Role ?? Roles.Learner));
     }
 }
