@@ -12,6 +12,7 @@ public sealed class HostPermissions : IPermissionProvider
     public const string ManageJobs = "ManageJobs";
     public const string ReadAudit = "ReadAudit";
     public const string IssueSignInCards = "IssueSignInCards";
+    public const string ManageAllSignInCards = "ManageAllSignInCards";
 
     public IEnumerable<Permission> Permissions =>
     [
@@ -22,5 +23,6 @@ public sealed class HostPermissions : IPermissionProvider
         new(ManageJobs, "See and run background jobs", null, [Roles.Administrator]),
         new(ReadAudit, "Read and check the audit trail", null, [Roles.Administrator]),
         new(IssueSignInCards, "Register learners in person and print their QR sign-in cards", null, [Roles.Trainer]),
+        new(ManageAllSignInCards, "See, print and stop the sign-in cards of learners any trainer registered", null, [Roles.Administrator]),
     ];
 }

@@ -129,6 +129,47 @@ public abstract class SignInCardTests(PlatformFactory site)
         Assert.Equal("/account/denied", denied.Headers.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task A_trainer_handles_only_the_cards_of_learners_they_registered_and_an_administrator_all()
+    {
+        var (registrar, _) = await site.TrainerAsync("陈老师");
+        var link = await RegisterAsync(registrar, "赵阿姨");
+        var userId = await UserIdAsync("赵阿姨");
+
+        // Another trainer neither sees her nor can print (and so sign in with) a card for her, nor stop hers: the same 404 as for nobody.
+        var (other, _) = await site.TrainerAsync("刘老师");
+        var list = await other.GetPageAsync("/cards");
+        Assert.DoesNotContain("赵阿姨", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var token = list.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var action in new[] { $"/cards/{userId}/reissue", $"/cards/{userId}/revoke", "/cards/nobody/reissue", "/cards/nobody/revoke" })
+        {
+            using var refused = await other.PostAsync(action, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        using (var stillWorks = await site.Visitor().GetAsync(new Uri(link).AbsolutePath))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
+        }
+
+        using (var byRegistrar = await registrar.SubmitAsync("/cards", $"/cards/{userId}/reissue", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.OK, byRegistrar.StatusCode);
+        }
+
+        var admin = await site.AdminAsync();
+        using var byAdmin = await admin.SubmitAsync("/cards", $"/cards/{userId}/reissue", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+        Assert.NotNull((await byAdmin.ParseAsync()).QuerySelector(".signin-card figure.qr svg"));
+        using var revoked = await admin.SubmitAsync("/cards", $"/cards/{userId}/revoke", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.Equal(["signin-card.issued", "signin-card.issued", "signin-card.issued", "signin-card.revoked"],
+            (await db.AuditEntries.Where(a => a.Target == userId).Select(a => a.Action).ToListAsync()).Order());
+    }
+
     /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
     private static async Task<string> RegisterAsync(HttpClient trainer, string name, string phone = "")
     {

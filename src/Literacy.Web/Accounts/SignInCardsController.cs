@@ -12,7 +12,8 @@ namespace Literacy.Web.Accounts;
 
 /// <summary>
 /// A trainer at a community centre registers an older learner in person, with their consent, and prints a QR sign-in card;
-/// a lost card is revoked, a new one issued. Each issue and revocation goes to the audit trail.
+/// a lost card is revoked, a new one issued. Each issue and revocation goes to the audit trail. A card signs its holder in
+/// as the learner, so a trainer sees and handles the cards of the learners they registered only; an administrator, all.
 /// </summary>
 [Authorize(Policy = HostPermissions.IssueSignInCards)]
 [Route("cards")]
@@ -20,13 +21,14 @@ public sealed class SignInCardsController(
     UserManager<PlatformUser> users,
     PlatformDbContext db,
     SignInCards cards,
+    PermissionCatalog permissions,
     TimeProvider clock,
     IStringLocalizer<SiteText> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var holders = await db.RecordedConsents
+        var holders = await Registered()
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Id, u.DisplayName, c.RecordedUtc })
             .OrderByDescending(x => x.RecordedUtc)
             .Take(200)
@@ -107,9 +109,24 @@ public sealed class SignInCardsController(
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>Only learners registered in person have cards; a trainer cannot make a card for anyone else.</summary>
+    /// <summary>
+    /// A learner whose card the user may handle, or null (shown as not found, so another trainer's learners stay unseen).
+    /// Only learners registered in person have cards; a trainer cannot make a card for anyone else.
+    /// </summary>
     private async Task<PlatformUser?> CardHolderAsync(string userId, CancellationToken cancellationToken) =>
-        await db.RecordedConsents.AnyAsync(c => c.UserId == userId, cancellationToken) ? await users.FindByIdAsync(userId) : null;
+        await Registered().AnyAsync(c => c.UserId == userId, cancellationToken) ? await users.FindByIdAsync(userId) : null;
+
+    /// <summary>The in-person registrations whose cards the user may see and handle: their own, or every one for an administrator.</summary>
+    private IQueryable<RecordedConsent> Registered()
+    {
+        if (permissions.IsGranted(User, HostPermissions.ManageAllSignInCards))
+        {
+            return db.RecordedConsents;
+        }
+
+        var trainerId = users.GetUserId(User);
+        return db.RecordedConsents.Where(c => c.RecordedById == trainerId);
+    }
 
     private ViewResult CardPage(PlatformUser learner, string secret)
     {
