@@ -170,6 +170,27 @@ public abstract class SignInCardTests(PlatformFactory site)
             (await db.AuditEntries.Where(a => a.Target == userId).Select(a => a.Action).ToListAsync()).Order());
     }
 
+    [Fact]
+    public async Task Stopping_a_card_signs_out_whoever_signed_in_with_it_within_the_check_interval()
+    {
+        var clock = new ManualClock();
+        await using var timed = new PlatformFactory(TestDatabase.Create(site.Database.Provider)) { Clock = clock };
+        var (trainer, _) = await timed.TrainerAsync();
+        var link = await RegisterAsync(trainer, "王阿姨");
+        var finder = timed.Visitor();
+        (await finder.SubmitAsync(link, new Uri(link).AbsolutePath, new Dictionary<string, string>())).Dispose();
+        Assert.NotNull((await finder.GetPageAsync("/")).QuerySelector("form[action='/account/logout']"));
+
+        await using (var scope = timed.Services.CreateAsyncScope())
+        {
+            var userId = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.Where(u => u.DisplayName == "王阿姨").Select(u => u.Id).SingleAsync();
+            (await trainer.SubmitAsync("/cards", $"/cards/{userId}/revoke", new Dictionary<string, string>())).Dispose();
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.NotNull((await finder.GetPageAsync("/")).QuerySelector("a[href='/account/login']"));
+    }
+
     /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
     private static async Task<string> RegisterAsync(HttpClient trainer, string name, string phone = "")
     {

@@ -65,6 +65,12 @@ public sealed class SignInCards(PlatformDbContext db, IAuditTrail audit, TimePro
             card.RevokedById = byId;
         }
 
+        if (active.Count > 0)
+        {
+            // Whoever signed in with a stopped card (a finder, maybe) is signed out at their session's next security check.
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N")), cancellationToken);
+        }
+
         return active.Count;
     }
 
