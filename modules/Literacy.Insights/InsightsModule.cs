@@ -3,6 +3,7 @@ using Literacy.Insights.Data;
 using Literacy.Insights.Demo;
 using Literacy.Insights.Facts;
 using Literacy.Insights.Figures;
+using Literacy.Insights.Privacy;
 using Literacy.Insights.Reports;
 using Literacy.Modules;
 using Literacy.Modules.Events;
@@ -40,6 +41,7 @@ public sealed class InsightsModule : IModule
         services.AddScoped<IDomainEventHandler<QuizQuestionsGraded>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventRecorder<UnitEarned>>(sp => sp.GetRequiredService<FactRecorder>());
         services.AddScoped<IDomainEventHandler<LiveClassAttended>>(sp => sp.GetRequiredService<FactRecorder>());
+        services.AddScoped<IPersonalData, InsightsPersonalData>();
         services.AddSingleton<FactSnapshot>();
         services.AddHostedService<FactWarmUp>();
         services.AddScoped<FactLoader>();

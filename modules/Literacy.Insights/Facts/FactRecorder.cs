@@ -25,8 +25,18 @@ public sealed class FactRecorder(GroupCommit<InsightsDbContext> commits) :
     IDomainEventRecorder<UnitEarned>,
     IDomainEventHandler<LiveClassAttended>
 {
-    public Task HandleAsync(LearnerProfileChanged e, CancellationToken cancellationToken) => WriteAsync(db =>
-        db.Database.ExecuteSqlAsync(
+    /// <summary>
+    /// An untold profile only clears a row that is there: no row already means "not told", and a deleted account's last
+    /// event, raised after the erasure, must not write the person's id back.
+    /// </summary>
+    public Task HandleAsync(LearnerProfileChanged e, CancellationToken cancellationToken) => WriteAsync(db => e.Profile == LearnerProfile.Untold
+        ? db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE "InsightLearners" SET "AgeBand" = NULL, "Region" = NULL, "OccupationGroup" = NULL
+            WHERE "UserId" = {e.UserId}
+            """,
+            cancellationToken)
+        : db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "InsightLearners" ("UserId", "AgeBand", "Region", "OccupationGroup")
             VALUES ({e.UserId}, {e.Profile.AgeBand}, {e.Profile.Region}, {e.Profile.OccupationGroup})
