@@ -87,6 +87,25 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task An_older_version_is_refused_even_when_its_course_json_starts_with_a_byte_order_mark_or_a_comment()
+    {
+        var admin = await site.AdminAsync();
+        var (package, id) = NewCourse();
+        (await admin.UploadAsync(package.Copy().WithVersion("1.2.0").Zip())).Dispose();
+        (await admin.PublishAsync(id, "1.2.0")).Dispose();
+
+        // Windows Notepad saves with a byte-order mark; authors leave comments. The manifest reader accepts both.
+        foreach (var older in new[] { "\uFEFF", "// an old copy\n" }.Select(start => package.Copy().WithVersion("0.9.0").Edit("course.json", j => start + j)))
+        {
+            using var response = await admin.UploadAsync(older.Zip());
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains("0.9.0 版不比已发布的 1.2.0 版高", (await response.ParseAsync()).QuerySelector("ul.problems")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["1.2.0"], await InScopeAsync(db => db.Versions.Where(v => v.CourseId == id).Select(v => v.Version).ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_broken_package_is_refused_with_every_problem_and_nothing_is_stored()
     {
         var admin = await site.AdminAsync();
@@ -269,6 +288,15 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.Equal("video/mp4", part.Content.Headers.ContentType!.MediaType);
         Assert.Contains("immutable", part.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal("nosniff", part.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // Withdrawn: its media go with it, for everyone but the course managers.
+        var admin = await site.AdminAsync();
+        (await admin.SubmitAsync("/admin/courses", $"/admin/courses/{id}/unpublish", new Dictionary<string, string>())).Dispose();
+        using var gone = await site.Visitor().GetAsync(src);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using var kept = await admin.GetAsync(src);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.True(kept.Headers.CacheControl is { Private: true, NoStore: true });
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class CourseLibrary(
     public async Task<InstallResult> InstallAsync(PackageContents contents, string installedBy, CancellationToken cancellationToken, Action<string, int, int>? progress = null)
     {
         progress?.Invoke(InstallStages.Checking, 0, contents.Files.Count);
-        var courseId = PeekId(contents);
+        var courseId = contents.Files.TryGetValue(ManifestReader.File, out var manifestBytes) ? ManifestReader.IdOf(manifestBytes) : null;
         var versions = courseId is null ? [] : await db.Versions.Where(v => v.CourseId == courseId).Select(v => v.Version).ToListAsync(cancellationToken);
         var publishedVersion = courseId is null ? null : await db.Courses.Where(c => c.Id == courseId).Select(c => c.PublishedVersion).FirstOrDefaultAsync(cancellationToken);
         var context = new ValidationContext(
@@ -177,23 +177,5 @@ public sealed class CourseLibrary(
     {
         published.Invalidate();
         await pageCache.EvictByTagAsync(Literacy.Modules.OutputCaching.LearnerPages, cancellationToken);
-    }
-
-    private static string? PeekId(PackageContents contents)
-    {
-        if (!contents.Files.TryGetValue(ManifestReader.File, out var bytes))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            return document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

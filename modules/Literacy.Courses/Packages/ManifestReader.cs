@@ -22,6 +22,33 @@ internal static partial class ManifestReader
 
     private delegate void Report(string field, string message, params object[] args);
 
+    /// <summary>
+    /// The course id, read the way <see cref="Read"/> reads it (a byte-order mark, comments), or null: the installed and
+    /// published versions it names are what a new version is checked against, so a stricter read would skip that check.
+    /// </summary>
+    public static string? IdOf(byte[] bytes)
+    {
+        if (!TextFiles.TryDecode(bytes, File, [], out var text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonDocument Parse(string text) =>
+        JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+
     public static CourseManifest? Read(byte[] bytes, CompetencyFramework framework, List<PackageProblem> problems)
     {
         if (!TextFiles.TryDecode(bytes, File, problems, out var text))
@@ -32,7 +59,7 @@ internal static partial class ManifestReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+            document = Parse(text);
         }
         catch (JsonException ex)
         {
