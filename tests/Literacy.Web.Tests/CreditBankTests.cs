@@ -319,6 +319,33 @@ public abstract class CreditBankTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task A_trusted_issuers_credential_is_checked_against_every_date_it_carries()
+    {
+        using var college = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var point = college.ExportParameters(includePrivateParameters: false).Q;
+        var issuerId = $"did:web:college-{Guid.NewGuid():N}.example";
+        var jwks = $$"""{"keys":[{"kty":"EC","crv":"P-256","kid":"college-1","use":"sig","alg":"ES256","x":"{{Base64UrlEncoder.Encode(point.X)}}","y":"{{Base64UrlEncoder.Encode(point.Y)}}"}]}""";
+        await InScopeAsync(db =>
+        {
+            db.TrustedIssuers.Add(new TrustedIssuer { IssuerId = issuerId, Name = "乙县职业学校", Jwks = jwks, AddedUtc = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var signer = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        string Issued(string dates) => signer.CreateToken(
+            $$$"""{"id":"urn:uuid:{{{Guid.NewGuid()}}}","type":["VerifiableCredential","OpenBadgeCredential"],"issuer":"{{{issuerId}}}",{{{dates}}}"credentialSubject":{}}""",
+            new SigningCredentials(new ECDsaSecurityKey(college) { KeyId = "college-1" }, SecurityAlgorithms.EcdsaSha256));
+
+        // The JWT's own exp and nbf, and VC 1.1's expirationDate, count as much as VC 2.0's validUntil and validFrom.
+        var (yesterday, nextWeek) = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        Assert.Equal(CredentialOutcome.Expired, (await CheckAsync(Issued($"\"exp\":{yesterday.ToUnixTimeSeconds()},"))).Outcome);
+        Assert.Equal(CredentialOutcome.Expired, (await CheckAsync(Issued($"\"validUntil\":\"{nextWeek:yyyy-MM-ddTHH:mm:ssZ}\",\"expirationDate\":\"{yesterday:yyyy-MM-ddTHH:mm:ssZ}\","))).Outcome);
+        Assert.Equal(CredentialOutcome.NotYetValid, (await CheckAsync(Issued($"\"nbf\":{nextWeek.ToUnixTimeSeconds()},"))).Outcome);
+        // A date nobody can read is not "no end date".
+        Assert.Equal(CredentialOutcome.Malformed, (await CheckAsync(Issued("\"validUntil\":\"next spring\","))).Outcome);
+        Assert.NotEqual(CredentialOutcome.Expired, (await CheckAsync(Issued($"\"exp\":{nextWeek.ToUnixTimeSeconds()},"))).Outcome);
+    }
+
+    [Fact]
     public async Task A_new_site_publishes_its_key_before_it_issues_anything_so_others_can_trust_it_first()
     {
         await using var fresh = PlatformFactory.On(DatabaseProvider.Sqlite);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Literacy.CreditBank.Data;
 using Microsoft.EntityFrameworkCore;
@@ -54,12 +55,17 @@ public sealed class CredentialVerifier(
         }
 
         var now = clock.GetUtcNow();
-        if (Date(claims, "validFrom") is { } from && from > now.AddMinutes(5))
+        if (!TryValidity(claims, out var from, out var until))
+        {
+            return new(CredentialOutcome.Malformed, T["This credential's dates cannot be read, so we cannot tell whether it is still valid."], issuer, claims);
+        }
+
+        if (from > now.AddMinutes(5))
         {
             return new(CredentialOutcome.NotYetValid, T["This credential is not valid before {0:yyyy-MM-dd}.", from], issuer, claims);
         }
 
-        if (Date(claims, "validUntil") is { } until && until < now)
+        if (until < now)
         {
             return new(CredentialOutcome.Expired, T["This credential expired on {0:yyyy-MM-dd}.", until], issuer, claims);
         }
@@ -76,7 +82,7 @@ public sealed class CredentialVerifier(
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ValidateIssuer = false, // the caller checks the credential's own issuer
             ValidateAudience = false,
-            ValidateLifetime = false, // a credential's validity is validFrom/validUntil
+            ValidateLifetime = false, // checked with the credential's own dates, in plain words (TryValidity)
             RequireExpirationTime = false,
             RequireSignedTokens = true,
         });
@@ -212,6 +218,37 @@ public sealed class CredentialVerifier(
         && type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.GetString() == "VerifiableCredential")
         && claims.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String;
 
-    private static DateTimeOffset? Date(JsonElement claims, string name) =>
-        claims.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(v.GetString(), out var d) ? d : null;
+    private static readonly (string Name, bool Starts)[] Dates =
+        [("validFrom", true), ("issuanceDate", true), ("nbf", true), ("validUntil", false), ("expirationDate", false), ("exp", false)];
+
+    /// <summary>
+    /// When the credential starts and stops being valid, under every name issuers use (VC 2.0, VC 1.1, the JWT's own): the
+    /// latest start and the earliest end count. False when one is there but unreadable, which must not pass for "no end".
+    /// </summary>
+    private static bool TryValidity(JsonElement claims, out DateTimeOffset? from, out DateTimeOffset? until)
+    {
+        (from, until) = (null, null);
+        foreach (var (name, starts) in Dates)
+        {
+            if (!claims.TryGetProperty(name, out var value))
+            {
+                continue;
+            }
+
+            DateTimeOffset? date = value.ValueKind switch
+            {
+                JsonValueKind.String when DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) => d,
+                JsonValueKind.Number when value.TryGetInt64(out var seconds) && seconds is >= 0 and <= 253_402_300_799 => DateTimeOffset.FromUnixTimeSeconds(seconds),
+                _ => null,
+            };
+            if (date is null)
+            {
+                return false;
+            }
+
+            (from, until) = starts ? (from is null || date > from ? date : from, until) : (from, until is null || date < until ? date : until);
+        }
+
+        return true;
+    }
 }

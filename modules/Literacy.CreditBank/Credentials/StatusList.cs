@@ -57,12 +57,25 @@ public sealed class StatusList(CreditBankDbContext db, CredentialIssuer issuer, 
         return "u" + Base64UrlEncoder.Encode(compressed.ToArray());
     }
 
-    public static bool IsSet(string encodedList, int index)
+    /// <summary>A list may not unpack to more than this: far above any real list, far below what a small gzip bomb would take.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>The bit, or null when the list does not reach the index or unpacks to more than <see cref="MaxBytes"/>.</summary>
+    public static bool? IsSet(string encodedList, int index)
     {
         using var gzip = new GZipStream(new MemoryStream(Base64UrlEncoder.DecodeBytes(encodedList.StartsWith('u') ? encodedList[1..] : encodedList)), CompressionMode.Decompress);
         using var bits = new MemoryStream();
-        gzip.CopyTo(bits);
-        var bytes = bits.ToArray();
-        return index / 8 < bytes.Length && (bytes[index / 8] & (0x80 >> (index % 8))) != 0;
+        var buffer = new byte[81_920];
+        for (int read; (read = gzip.Read(buffer)) > 0;)
+        {
+            if (bits.Length + read > MaxBytes)
+            {
+                return null;
+            }
+
+            bits.Write(buffer, 0, read);
+        }
+
+        return index / 8 >= bits.Length ? null : (bits.GetBuffer()[index / 8] & (0x80 >> (index % 8))) != 0;
     }
 }
