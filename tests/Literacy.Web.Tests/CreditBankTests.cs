@@ -408,10 +408,16 @@ public abstract class CreditBankTests(PlatformFactory site)
         await learner.CompleteFixtureCourseAsync(courseId);
         var credential = await CredentialOfAsync(unitId);
         Assert.False(StatusList.IsSet(await EncodedListAsync(), credential.StatusIndex));
+        // Anyone may ask: the signed list is kept for a while (a new signature each time would differ, ES256 is randomised)...
+        var visitor = site.Visitor();
+        Assert.Equal(await visitor.GetStringAsync("/credentials/status/1"), await visitor.GetStringAsync("/credentials/status/1"));
+        // ...and a list number no credential points to signs nothing.
+        using var unused = await visitor.GetAsync("/credentials/status/15999");
+        Assert.Equal(HttpStatusCode.NotFound, unused.StatusCode);
 
         var admin = await site.AdminAsync();
         (await admin.SubmitAsync("/admin/credits", $"/admin/credits/credentials/{credential.Id}/revoke", new Dictionary<string, string> { ["reason"] = "issued in error" })).Dispose();
-        Assert.True(StatusList.IsSet(await EncodedListAsync(), credential.StatusIndex));
+        Assert.True(StatusList.IsSet(await EncodedListAsync(), credential.StatusIndex)); // at once, not when the kept copy expires
         Assert.False(StatusList.IsSet(await EncodedListAsync(), credential.StatusIndex + 1));
     }
 

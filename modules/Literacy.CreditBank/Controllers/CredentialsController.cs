@@ -62,7 +62,7 @@ public sealed class CredentialsController(
     /// <summary>The revocation list (Bitstring Status List credential) that every credential points to.</summary>
     [HttpGet("status/{list:int:range(1,16000)}")]
     public async Task<IActionResult> Status(int list, CancellationToken cancellationToken) =>
-        Content(await statusList.SignedAsync(list, cancellationToken), "application/vc+jwt");
+        await statusList.SignedAsync(list, cancellationToken) is { } signed ? Content(signed, "application/vc+jwt") : NotFound();
 
     private async Task<IActionResult> PageAsync(Guid id, string view, CancellationToken cancellationToken)
     {

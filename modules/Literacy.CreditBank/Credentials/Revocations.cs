@@ -11,7 +11,7 @@ namespace Literacy.CreditBank.Credentials;
 /// Revokes a credential: its bit in the status list is set, and a compensating ledger entry takes its credits back,
 /// with its audit line, all in one commit. The original entry stays, as the ledger never changes an entry.
 /// </summary>
-public sealed class Revocations(CreditBankDbContext db, CreditLedger ledger, IAuditTrail audit, TimeProvider clock)
+public sealed class Revocations(CreditBankDbContext db, CreditLedger ledger, StatusList statusList, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<bool> RevokeAsync(Guid credentialId, string reason, CancellationToken cancellationToken)
     {
@@ -34,6 +34,7 @@ public sealed class Revocations(CreditBankDbContext db, CreditLedger ledger, IAu
                 await audit.RecordAsync(writer, "credential.revoked", credentialId.ToString(), reason, cancellationToken);
             },
             cancellationToken);
+        statusList.Forget(credential.StatusIndex);
         return result.Created;
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Literacy.CreditBank.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,14 +10,42 @@ namespace Literacy.CreditBank.Credentials;
 
 /// <summary>
 /// The revocation list as a Bitstring Status List credential (W3C): one bit per issued credential, set when it is revoked,
-/// GZIP-compressed and base64url-encoded, signed like any credential so a verifier can trust it.
+/// GZIP-compressed and base64url-encoded, signed like any credential so a verifier can trust it. Anyone may ask for it,
+/// so a signed list is kept for half a minute (a revocation on this node replaces it at once; other nodes' within that).
 /// </summary>
-public sealed class StatusList(CreditBankDbContext db, CredentialIssuer issuer, IOptions<CreditBankOptions> options, TimeProvider clock)
+public sealed class StatusList(CreditBankDbContext db, CredentialIssuer issuer, IMemoryCache cache, IOptions<CreditBankOptions> options, TimeProvider clock)
 {
-    /// <summary>List <paramref name="list"/> (1, 2, ...): the bits of credentials whose status index falls in it.</summary>
-    public async Task<string> SignedAsync(int list, CancellationToken cancellationToken)
+    private static readonly TimeSpan Kept = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// List <paramref name="list"/> (1, 2, ...): the bits of credentials whose status index falls in it; null when no
+    /// credential points to it, so asking for every possible list number signs nothing.
+    /// </summary>
+    public async Task<string?> SignedAsync(int list, CancellationToken cancellationToken)
     {
+        if (cache.TryGetValue(Key(list), out string? kept))
+        {
+            return kept;
+        }
+
         var (from, to) = ((list - 1) * CredentialIssuer.StatusListSize, list * CredentialIssuer.StatusListSize);
+        if (!await db.Credentials.AnyAsync(c => c.StatusIndex >= from && c.StatusIndex < to, cancellationToken))
+        {
+            return null;
+        }
+
+        var signed = await SignAsync(list, from, to, cancellationToken);
+        cache.Set(Key(list), signed, Kept);
+        return signed;
+    }
+
+    /// <summary>Drops the kept copy of the list that holds this credential's bit: its revocation shows at the next request.</summary>
+    public void Forget(int statusIndex) => cache.Remove(Key(statusIndex / CredentialIssuer.StatusListSize + 1));
+
+    private static (string, int) Key(int list) => ("status-list", list);
+
+    private async Task<string> SignAsync(int list, int from, int to, CancellationToken cancellationToken)
+    {
         var revoked = await db.Credentials.AsNoTracking().Where(c => c.RevokedUtc != null && c.StatusIndex >= from && c.StatusIndex < to)
             .Select(c => c.StatusIndex - from).ToListAsync(cancellationToken);
         var o = options.Value;
