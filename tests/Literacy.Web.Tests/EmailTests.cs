@@ -57,6 +57,33 @@ public abstract class EmailTests(MailSite site)
     }
 
     [Fact]
+    public async Task A_changed_email_address_is_confirmed_again_and_a_lost_link_can_be_sent_again()
+    {
+        var (learner, email) = await site.LearnerAsync("王芳");
+        (await site.Visitor().GetAsync(LinkIn(Assert.Single(await Mail.WaitForAsync(email)), "/account/confirm"))).Dispose();
+        Assert.True(await ConfirmedAsync(email));
+
+        var changed = $"changed-{Guid.NewGuid():N}@test.literacy.local";
+        using var saved = await learner.SubmitAsync("/account/privacy", "/account/privacy", new Dictionary<string, string> { ["DisplayName"] = "王芳", ["Email"] = changed });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains($"我们给 {changed} 发了一个链接", (await learner.GetPageAsync("/account/privacy")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await ConfirmedAsync(changed)); // the first address's confirmation does not carry over
+        Assert.Single(await Mail.WaitForAsync(changed));
+
+        // That email got lost: the learner asks again, and the new link confirms the address.
+        (await learner.SubmitAsync("/credits/recognition", "/account/confirm/again", new Dictionary<string, string> { ["returnUrl"] = "/credits/recognition" })).Dispose();
+        var again = (await Mail.WaitForAsync(changed, count: 2))[1];
+        (await site.Visitor().GetAsync(LinkIn(again, "/account/confirm"))).Dispose();
+        Assert.True(await ConfirmedAsync(changed));
+    }
+
+    private async Task<bool> ConfirmedAsync(string email)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(email))!.EmailConfirmed;
+    }
+
+    [Fact]
     public async Task A_forgotten_password_email_in_Chinese_carries_a_link_that_sets_a_new_password()
     {
         var (_, email) = await site.LearnerAsync("张阿姨");

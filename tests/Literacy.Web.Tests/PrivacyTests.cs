@@ -77,7 +77,7 @@ public abstract class PrivacyTests(PlatformFactory site)
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await learner.GetPageAsync("/account/privacy");
-        Assert.Equal("修改已保存。", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal($"已保存。我们给 {newEmail} 发了一个链接，请打开它，确认这个新邮箱是您的。", page.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("钱秀英", page.QuerySelector("input[name=DisplayName]")!.GetAttribute("value"));
         Assert.Equal("44", page.QuerySelector("select[name='About.Region'] option[selected]")!.GetAttribute("value"));
         var user = (await UserAsync(newEmail))!;

@@ -16,6 +16,7 @@ public sealed class AccountController(
     UserManager<PlatformUser> users,
     SignInManager<PlatformUser> signIn,
     IAccountMessages messages,
+    EmailConfirmation confirmation,
     IOptions<IdentityOptions> identity,
     TimeProvider clock,
     IStringLocalizer<SiteText> T) : Controller
@@ -53,7 +54,7 @@ public sealed class AccountController(
             return View(request);
         }
 
-        await SendConfirmationAsync(user);
+        await confirmation.SendAsync(user, HttpContext.RequestAborted);
         await signIn.SignInAsync(user, isPersistent: false);
         display.WriteTo(Response);
         return LocalRedirect("/account/privacy/about-you"); // the optional questions come separately, and can be skipped
@@ -83,17 +84,11 @@ public sealed class AccountController(
         var user = await users.GetUserAsync(User);
         if (user is { EmailConfirmed: false, Email.Length: > 0 })
         {
-            await SendConfirmationAsync(user);
+            await confirmation.SendAsync(user, HttpContext.RequestAborted);
             TempData["Message"] = T["We sent a new link to {0}. Open it, then come back to this page.", user.Email].Value;
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
-    }
-
-    private async Task SendConfirmationAsync(PlatformUser user)
-    {
-        var code = await users.GenerateEmailConfirmationTokenAsync(user);
-        await messages.SendConfirmationAsync(user, Url.Action(nameof(ConfirmEmail), "Account", new { userId = user.Id, code }, Request.Scheme)!, HttpContext.RequestAborted);
     }
 
     [AllowAnonymous]

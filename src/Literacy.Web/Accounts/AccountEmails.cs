@@ -30,7 +30,7 @@ public interface IAccountMessages
 public sealed class AccountEmails(IEmails emails, PlatformDbContext db) : IAccountMessages
 {
     public Task SendConfirmationAsync(PlatformUser user, string confirmLink, CancellationToken cancellationToken) =>
-        emails.QueueAsync(db, user.Id, new ConfirmAccountEmail(user.DisplayName, confirmLink), $"confirm:{user.Id}", cancellationToken);
+        emails.QueueAsync(db, user.Id, new ConfirmAccountEmail(user.DisplayName, confirmLink), $"confirm:{user.Id}:{Guid.NewGuid():N}", cancellationToken);
 
     public Task SendPasswordResetAsync(PlatformUser user, string resetLink, CancellationToken cancellationToken) =>
         emails.QueueAsync(db, user.Id, new ResetPasswordEmail(user.DisplayName, resetLink), $"reset:{user.Id}:{Guid.NewGuid():N}", cancellationToken);

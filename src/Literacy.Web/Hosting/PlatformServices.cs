@@ -103,6 +103,7 @@ public static class PlatformServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<IAccountMessages, AccountEmails>();
+        services.AddScoped<EmailConfirmation>();
         services.AddEmail<ConfirmAccountEmail>();
         services.AddEmail<ResetPasswordEmail>();
         services.AddScoped<Literacy.Modules.People.IPeople, People>();

@@ -3,6 +3,7 @@ using Literacy.Modules.Audit;
 using Literacy.Modules.Events;
 using Literacy.Modules.People;
 using Literacy.Modules.Permissions;
+using Literacy.Web.Accounts;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ namespace Literacy.Web.Privacy;
 public sealed class PrivacyController(
     UserManager<PlatformUser> users,
     SignInManager<PlatformUser> signIn,
+    EmailConfirmation confirmation,
     AccountData data,
     IEnumerable<IPersonalData> modules,
     DomainEvents events,
@@ -62,7 +64,9 @@ public sealed class PrivacyController(
         }
 
         var profileChanged = user.Profile != request.About.Profile;
+        var emailChanged = !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
         (user.DisplayName, user.Email, user.UserName) = (request.DisplayName.Trim(), email, email);
+        user.EmailConfirmed &= !emailChanged; // a new address is the holder's only once its link is opened
         (user.AgeBand, user.Region, user.OccupationGroup) = (request.About.Profile.AgeBand, request.About.Profile.Region, request.About.Profile.OccupationGroup);
         var saved = await users.UpdateAsync(user);
         if (!saved.Succeeded)
@@ -81,7 +85,14 @@ public sealed class PrivacyController(
             await events.PublishAsync(new LearnerProfileChanged(Guid.NewGuid(), user.Id, user.Profile), cancellationToken);
         }
 
-        TempData["Message"] = T["Your changes are saved."].Value;
+        if (emailChanged)
+        {
+            await confirmation.SendAsync(user, cancellationToken);
+        }
+
+        TempData["Message"] = emailChanged
+            ? T["Your changes are saved. We sent a link to {0}: open it to confirm your new email address.", email].Value
+            : T["Your changes are saved."].Value;
         return RedirectToAction(nameof(Index));
     }
 
