@@ -191,6 +191,22 @@ public abstract class SignInCardTests(PlatformFactory site)
         Assert.NotNull((await finder.GetPageAsync("/")).QuerySelector("a[href='/account/login']"));
     }
 
+    [Fact]
+    public async Task A_learner_without_an_email_corrects_their_name_and_leaves_the_email_empty()
+    {
+        var (trainer, _) = await site.TrainerAsync();
+        var link = await RegisterAsync(trainer, "刘奶奶");
+        var phone = site.Visitor();
+        (await phone.SubmitAsync(link, new Uri(link).AbsolutePath, new Dictionary<string, string>())).Dispose();
+
+        using var saved = await phone.SubmitAsync("/account/privacy", "/account/privacy", new Dictionary<string, string> { ["DisplayName"] = "刘秀兰", ["Email"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var scope = site.Services.CreateAsyncScope();
+        var learner = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.AsNoTracking().SingleAsync(u => u.DisplayName == "刘秀兰");
+        Assert.Null(learner.Email);
+        Assert.NotNull((await phone.GetPageAsync("/")).QuerySelector("form[action='/account/logout']")); // still signed in by the card
+    }
+
     /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
     private static async Task<string> RegisterAsync(HttpClient trainer, string name, string phone = "")
     {

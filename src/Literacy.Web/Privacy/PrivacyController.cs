@@ -34,7 +34,7 @@ public sealed class PrivacyController(
     public async Task<IActionResult> Index()
     {
         var user = await users.GetUserAsync(User);
-        return user is null ? Challenge() : View(new ProfileRequest { DisplayName = user.DisplayName, Email = user.Email!, About = AboutYouRequest.Of(user.Profile) });
+        return user is null ? Challenge() : View(new ProfileRequest { DisplayName = user.DisplayName, Email = user.Email, About = AboutYouRequest.Of(user.Profile) });
     }
 
     [HttpPost("")]
@@ -51,21 +51,31 @@ public sealed class PrivacyController(
             ModelState.AddModelError(string.Empty, T["Please choose your answers from the lists."]);
         }
 
+        var email = request.Email?.Trim() ?? string.Empty;
+        if (email.Length == 0 && !string.IsNullOrEmpty(user.Email))
+        {
+            ModelState.AddModelError(nameof(request.Email), T["Please enter your email address."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return View(request);
         }
 
-        var email = request.Email.Trim();
-        if (!string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(email) is not null)
+        var emailChanged = email.Length > 0 && !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
+        if (emailChanged && await users.FindByEmailAsync(email) is not null)
         {
             ModelState.AddModelError(nameof(request.Email), T["This email address already has an account."]);
             return View(request);
         }
 
         var profileChanged = user.Profile != request.About.Profile;
-        var emailChanged = !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
-        (user.DisplayName, user.Email, user.UserName) = (request.DisplayName.Trim(), email, email);
+        user.DisplayName = request.DisplayName.Trim();
+        if (emailChanged)
+        {
+            (user.Email, user.UserName) = (email, email);
+        }
+
         user.EmailConfirmed &= !emailChanged; // a new address is the holder's only once its link is opened
         (user.AgeBand, user.Region, user.OccupationGroup) = (request.About.Profile.AgeBand, request.About.Profile.Region, request.About.Profile.OccupationGroup);
         var saved = await users.UpdateAsync(user);

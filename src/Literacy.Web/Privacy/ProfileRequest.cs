@@ -27,10 +27,10 @@ public sealed record ProfileRequest
     [Display(Name = "Your name")]
     public string DisplayName { get; init; } = string.Empty;
 
-    [Required(ErrorMessage = "Please enter your email address.")]
+    /// <summary>Empty only for a learner registered in person without one, who may still correct the rest.</summary>
     [EmailAddress(ErrorMessage = "This does not look like an email address.")]
     [Display(Name = "Email address")]
-    public string Email { get; init; } = string.Empty;
+    public string? Email { get; init; }
 
     public AboutYouRequest About { get; init; } = new();
 }
