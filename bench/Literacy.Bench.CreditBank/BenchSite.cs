@@ -77,7 +77,7 @@ public sealed class BenchSite(string dataFolder) : WebApplicationFactory<Program
             courses.LessonCompletions.AddRange(course.Manifest.Lessons.Select(l => new LessonCompletion { UserId = userId, CourseId = Course, LessonId = l, CompletedUtc = now }));
             assessments.Attempts.AddRange(quizIds.Select(q => new QuizAttempt
             {
-                Id = Guid.NewGuid(), SubmissionId = Guid.NewGuid(), UserId = userId, CourseId = Course, QuizId = q, Version = course.Version,
+                Id = Guid.NewGuid(), SubmissionId = Guid.NewGuid(), UserId = userId, CourseId = Course, QuizId = q, Version = course.Version, Number = 1,
                 Score = 100, AnswersJson = "{}", ResultsJson = "[]", SubmittedUtc = now,
             }));
         }

@@ -5,11 +5,12 @@ namespace Literacy.Testing;
 /// <summary>A learner's way through the fixture course (tests/fixtures/phone-safety): two lessons and one quiz.</summary>
 public static class Learning
 {
-    /// <summary>Uploads and publishes the fixture course under a fresh id, as the administrator would.</summary>
-    public static async Task<string> PublishFixtureCourseAsync(this PlatformFactory site)
+    /// <summary>Uploads and publishes the fixture course under a fresh id, as the administrator would, changed by <paramref name="change"/> if given.</summary>
+    public static async Task<string> PublishFixtureCourseAsync(this PlatformFactory site, Func<TestPackage, TestPackage>? change = null)
     {
         var id = $"phone-safety-{Guid.NewGuid().ToString("N")[..8]}";
         var package = TestPackage.Valid().Edit("course.json", j => j.Replace("\"phone-safety\"", $"\"{id}\"", StringComparison.Ordinal));
+        package = change?.Invoke(package) ?? package;
         var admin = await site.AdminAsync();
         using var uploaded = await admin.UploadAsync(package.Zip());
         if (uploaded.StatusCode != HttpStatusCode.Redirect)

@@ -15,6 +15,12 @@ public sealed class QuizAttempt
 
     public required string QuizId { get; set; }
 
+    /// <summary>
+    /// Which of the learner's tries of this quiz it is (1, 2, ...), across the course's versions as the limit counts them.
+    /// Unique, so two tries sent at once cannot both take the last one.
+    /// </summary>
+    public int Number { get; set; }
+
     public required string Version { get; set; }
 
     public double Score { get; set; }
@@ -36,7 +42,7 @@ public class AssessmentsDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("QuizAttempts");
             e.HasIndex(a => new { a.UserId, a.SubmissionId }).IsUnique();
-            e.HasIndex(a => new { a.UserId, a.CourseId, a.QuizId });
+            e.HasIndex(a => new { a.UserId, a.CourseId, a.QuizId, a.Number }).IsUnique();
             e.Property(a => a.CourseId).HasMaxLength(60);
             e.Property(a => a.QuizId).HasMaxLength(60);
             e.Property(a => a.Version).HasMaxLength(32);

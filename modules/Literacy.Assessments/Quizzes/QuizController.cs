@@ -27,40 +27,74 @@ public sealed class QuizController(ICourseContent content, AssessmentsDbContext 
 
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var back = $"/courses/{courseId}/lessons/{block.LessonId}#quiz-{quizId}";
-        if (submissionId == Guid.Empty || await db.Attempts.AnyAsync(a => a.UserId == userId && a.SubmissionId == submissionId, cancellationToken))
+        if (submissionId == Guid.Empty)
         {
-            return Redirect(back); // the same form sent twice (a double tap, a replay): graded once
-        }
-
-        var quiz = QuizDefinition.FromJson(block.Definition);
-        var used = await db.Attempts.CountAsync(a => a.UserId == userId && a.CourseId == courseId && a.QuizId == quizId, cancellationToken);
-        if (quiz.Attempts is { } limit && used >= limit)
-        {
-            TempData["Error"] = T["You have used all {0} tries of this quiz.", limit].Value;
             return Redirect(back);
         }
 
+        var quiz = QuizDefinition.FromJson(block.Definition);
         var answers = quiz.Questions.Select((q, i) => new Answer(q.Kind == QuestionKind.Ordering
             ? Enumerable.Range(0, q.Options.Count).Select(k => Request.Form[$"q{i}-{k}"].ToString()).ToList()
             : Request.Form[$"q{i}"].Select(v => v ?? string.Empty).ToList())).ToList();
         var result = QuizScoring.Grade(quiz, answers);
         var submitted = clock.GetUtcNow().UtcDateTime;
-        db.Attempts.Add(new QuizAttempt
+        var attempt = new QuizAttempt
         {
             Id = Guid.NewGuid(), SubmissionId = submissionId, UserId = userId, CourseId = courseId, QuizId = quizId, Version = block.Version,
             Score = result.Score, AnswersJson = JsonSerializer.Serialize(answers), ResultsJson = JsonSerializer.Serialize(result), SubmittedUtc = submitted,
-        });
-        try
+        };
+        switch (await StoreAsync(attempt, quiz.Attempts, retry: true, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Redirect(back); // a concurrent copy of this submission was stored first
+            case Stored.AlreadyGraded:
+                return Redirect(back); // the same form sent twice (a double tap, a replay): graded once
+            case Stored.NoTriesLeft:
+                TempData["Error"] = T["You have used all {0} tries of this quiz.", quiz.Attempts!.Value].Value;
+                return Redirect(back);
         }
 
         await events.PublishAsync(new QuizSubmitted(EventIds.For($"quiz:{userId}:{submissionId}"), userId, courseId, quizId, result.Score), cancellationToken);
         await events.PublishAsync(new QuizQuestionsGraded(EventIds.For($"quiz-questions:{userId}:{submissionId}"), userId, courseId, quizId, [.. result.Questions.Select(q => q.Right)], submitted), cancellationToken);
         return Redirect(back);
+    }
+
+    /// <summary>
+    /// Stores the attempt as the learner's next try of the quiz. Its number is unique per learner and quiz, so of two tries
+    /// sent at once for the same number one fails on the index and looks again: it then finds the other and is the try after
+    /// it, or none left, or its own copy stored already.
+    /// </summary>
+    private async Task<Stored> StoreAsync(QuizAttempt attempt, int? limit, bool retry, CancellationToken cancellationToken)
+    {
+        if (await db.Attempts.AnyAsync(a => a.UserId == attempt.UserId && a.SubmissionId == attempt.SubmissionId, cancellationToken))
+        {
+            return Stored.AlreadyGraded;
+        }
+
+        // Numbers are never reused, so the next is one past the highest: a try is refused rather than stored past the limit.
+        var last = await db.Attempts.Where(a => a.UserId == attempt.UserId && a.CourseId == attempt.CourseId && a.QuizId == attempt.QuizId)
+            .MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0;
+        if (limit is { } tries && last >= tries)
+        {
+            return Stored.NoTriesLeft;
+        }
+
+        attempt.Number = last + 1;
+        db.Attempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Stored.Graded;
+        }
+        catch (DbUpdateException) when (retry)
+        {
+            db.ChangeTracker.Clear(); // else the refused insert is sent again
+            return await StoreAsync(attempt, limit, retry: false, cancellationToken);
+        }
+    }
+
+    private enum Stored
+    {
+        Graded,
+        AlreadyGraded,
+        NoTriesLeft,
     }
 }

@@ -37,6 +37,9 @@ namespace Literacy.Assessments.Migrations.PostgreSql
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<string>("QuizId")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -69,7 +72,8 @@ namespace Literacy.Assessments.Migrations.PostgreSql
                     b.HasIndex("UserId", "SubmissionId")
                         .IsUnique();
 
-                    b.HasIndex("UserId", "CourseId", "QuizId");
+                    b.HasIndex("UserId", "CourseId", "QuizId", "Number")
+                        .IsUnique();
 
                     b.ToTable("QuizAttempts", (string)null);
                 });

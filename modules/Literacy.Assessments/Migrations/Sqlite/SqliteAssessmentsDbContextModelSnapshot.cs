@@ -32,6 +32,9 @@ namespace Literacy.Assessments.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("QuizId")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -64,7 +67,8 @@ namespace Literacy.Assessments.Migrations.Sqlite
                     b.HasIndex("UserId", "SubmissionId")
                         .IsUnique();
 
-                    b.HasIndex("UserId", "CourseId", "QuizId");
+                    b.HasIndex("UserId", "CourseId", "QuizId", "Number")
+                        .IsUnique();
 
                     b.ToTable("QuizAttempts", (string)null);
                 });
