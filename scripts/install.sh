@@ -10,7 +10,7 @@ run() { "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "install.sh: failed: $*" >&2
 
 # Debian packages: the browser, the three loopback services and the load tool.
 # ffmpeg: the video test makes its own small video; python3-jwt: a credential is checked with a JOSE library not ours
-pkgs=(chromium postgresql redis-server python3-aiosmtpd wrk ffmpeg python3-jwt python3-cryptography)
+pkgs=(chromium fonts-wqy-microhei postgresql redis-server python3-aiosmtpd wrk ffmpeg python3-jwt python3-cryptography)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -27,7 +27,13 @@ public sealed class CreditBankPagesTests(BrowserSite site) : IClassFixture<Brows
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "在别处学过？申请认定" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("请先确认您的邮箱");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "再发一次链接" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
+
+        await site.ConfirmEmailAsync(site.Visitor(), email); // as the link in the email would
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToHaveCountAsync(0);
         await page.GetByLabel("粘贴电子证书").FillAsync("这不是证书");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交认定" }).ClickAsync();
         await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("不是我们能读取的证书");
