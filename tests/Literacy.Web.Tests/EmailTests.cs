@@ -60,7 +60,8 @@ public abstract class EmailTests(MailSite site)
     public async Task A_changed_email_address_is_confirmed_again_and_a_lost_link_can_be_sent_again()
     {
         var (learner, email) = await site.LearnerAsync("王芳");
-        (await site.Visitor().GetAsync(LinkIn(Assert.Single(await Mail.WaitForAsync(email)), "/account/confirm"))).Dispose();
+        var first = LinkIn(Assert.Single(await Mail.WaitForAsync(email)), "/account/confirm");
+        (await site.Visitor().GetAsync(first)).Dispose();
         Assert.True(await ConfirmedAsync(email));
 
         var changed = $"changed-{Guid.NewGuid():N}@test.literacy.local";
@@ -68,6 +69,9 @@ public abstract class EmailTests(MailSite site)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains($"我们给 {changed} 发了一个链接", (await learner.GetPageAsync("/account/privacy")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.False(await ConfirmedAsync(changed)); // the first address's confirmation does not carry over
+        using var old = await site.Visitor().GetAsync(first); // nor does the link sent to the first address
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+        Assert.False(await ConfirmedAsync(changed));
         Assert.Single(await Mail.WaitForAsync(changed));
 
         // That email got lost: the learner asks again, and the new link confirms the address.

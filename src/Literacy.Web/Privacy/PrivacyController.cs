@@ -71,14 +71,11 @@ public sealed class PrivacyController(
 
         var profileChanged = user.Profile != request.About.Profile;
         user.DisplayName = request.DisplayName.Trim();
-        if (emailChanged)
-        {
-            (user.Email, user.UserName) = (email, email);
-        }
-
-        user.EmailConfirmed &= !emailChanged; // a new address is the holder's only once its link is opened
+        user.UserName = emailChanged ? email : user.UserName;
         (user.AgeBand, user.Region, user.OccupationGroup) = (request.About.Profile.AgeBand, request.About.Profile.Region, request.About.Profile.OccupationGroup);
-        var saved = await users.UpdateAsync(user);
+        // Identity's SetEmailAsync leaves a new address unconfirmed until its link is opened, and renews the security stamp,
+        // so that no confirmation link sent before (to the old address) can confirm the new one. It saves the rest too.
+        var saved = emailChanged ? await users.SetEmailAsync(user, email) : await users.UpdateAsync(user);
         if (!saved.Succeeded)
         {
             foreach (var error in saved.Errors)
