@@ -43,6 +43,27 @@ public sealed class SignInCardPagesTests(BrowserSite site) : IClassFixture<Brows
         await Assertions.Expect(phone.Locator("html")).ToHaveClassAsync("elder");
         await Accessibility.AssertNoViolationsAsync(phone);
 
+        // Signed in with a card, the learner cannot change the email address or delete the account: the pages say whom to ask.
+        await phone.GotoAsync("/account/privacy");
+        await Assertions.Expect(phone.Locator("#email-card")).ToContainTextAsync("请找给您卡片的老师");
+        await Accessibility.AssertNoViolationsAsync(phone);
+        await phone.GotoAsync("/account/privacy/delete");
+        await Assertions.Expect(phone.Locator("main")).ToContainTextAsync("只凭卡片不能删除账户");
+        await Accessibility.AssertNoViolationsAsync(phone);
+
+        // The trainer does it with the learner: the learner's page, a mistyped address, the deletion's warning.
+        await desk.GotoAsync("/cards");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "李奶奶" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("h1")).ToHaveTextAsync("李奶奶");
+        await Accessibility.AssertNoViolationsAsync(desk);
+        await desk.GetByLabel("学员的邮箱地址").FillAsync("不是邮箱");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "保存邮箱地址" }).ClickAsync();
+        await Assertions.Expect(desk.Locator(".field-error")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(desk);
+        await desk.GetByRole(AriaRole.Link, new() { Name = "删除李奶奶的账户" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Button, new() { Name = "是的，学员要删除账户" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(desk);
+
         // The card is lost: the trainer stops it, and the same link now says so, in both modes.
         await desk.GotoAsync("/cards");
         await desk.GetByRole(AriaRole.Button, new() { Name = "停用李奶奶的卡片" }).ClickAsync();

@@ -207,6 +207,92 @@ public abstract class SignInCardTests(PlatformFactory site)
         Assert.NotNull((await phone.GetPageAsync("/")).QuerySelector("form[action='/account/logout']")); // still signed in by the card
     }
 
+    [Fact]
+    public async Task Whoever_signs_in_with_a_card_cannot_give_the_account_a_new_email_address_or_delete_it()
+    {
+        // A card can be lost. With a new email address, whoever found it could set a password through "forgot password" and
+        // keep the account after the card is stopped; or delete it. The restriction must outlast the session's minute-by-minute check.
+        var clock = new ManualClock();
+        await using var timed = new PlatformFactory(TestDatabase.Create(site.Database.Provider)) { Clock = clock };
+        var (trainer, _) = await timed.TrainerAsync();
+        var link = await RegisterAsync(trainer, "周大爷");
+        var finder = timed.Visitor();
+        (await finder.SubmitAsync(link, new Uri(link).AbsolutePath, new Dictionary<string, string>())).Dispose();
+        clock.Advance(TimeSpan.FromMinutes(2)); // past the security stamp check, which builds the session's principal again
+        Assert.NotNull((await finder.GetPageAsync("/")).QuerySelector("form[action='/account/logout']"));
+
+        var privacy = await finder.GetPageAsync("/account/privacy");
+        Assert.True(privacy.QuerySelector("input[name=Email]")!.HasAttribute("readonly"));
+        using var changed = await finder.SubmitAsync("/account/privacy", "/account/privacy", new Dictionary<string, string> { ["DisplayName"] = "周大爷", ["Email"] = "finder@example.org" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("您是用登录卡登录的，所以不能在这里改邮箱地址", (await changed.ParseAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var delete = await finder.GetPageAsync("/account/privacy/delete");
+        Assert.Contains("只凭卡片不能删除账户", delete.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(delete.QuerySelector("form[action='/account/privacy/delete']"));
+        var token = privacy.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var deleted = await finder.PostAsync("/account/privacy/delete", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+
+        await using var scope = timed.Services.CreateAsyncScope();
+        var learner = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.AsNoTracking().SingleAsync(u => u.DisplayName == "周大爷");
+        Assert.Null(learner.Email);
+        Assert.NotNull((await finder.GetPageAsync("/")).QuerySelector("form[action='/account/logout']")); // learning goes on
+    }
+
+    [Fact]
+    public async Task The_trainer_who_registered_a_learner_gives_them_an_email_address_and_deletes_their_account_with_them()
+    {
+        var (registrar, registrarEmail) = await site.TrainerAsync("孙老师");
+        await RegisterAsync(registrar, "钱阿姨");
+        var userId = await UserIdAsync("钱阿姨");
+        var email = $"qian-{Guid.NewGuid():N}@example.org";
+
+        var (other, _) = await site.TrainerAsync("吴老师");
+        using (var unseen = await other.GetAsync($"/cards/{userId}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unseen.StatusCode);
+        }
+
+        var token = (await other.GetPageAsync("/cards")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var (action, field) in new[] { ($"/cards/{userId}/email", KeyValuePair.Create("Email", "other@example.org")), ($"/cards/{userId}/delete", KeyValuePair.Create("x", "y")) })
+        {
+            using var refused = await other.PostAsync(action, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token), field]));
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        var learnerPage = await registrar.GetPageAsync("/cards");
+        Assert.NotNull(learnerPage.QuerySelector($"a[href='/cards/{userId}']"));
+        using (var saved = await registrar.SubmitAsync($"/cards/{userId}", $"/cards/{userId}/email", new Dictionary<string, string> { ["Email"] = email }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Contains(email, (await registrar.GetPageAsync($"/cards/{userId}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var learner = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+            Assert.Equal(email, learner.Email);
+            Assert.Equal(email, learner.UserName); // the name to sign in with, once they set a password
+            Assert.False(learner.EmailConfirmed); // until the learner opens the link sent there
+        }
+
+        using (var deleted = await registrar.SubmitAsync($"/cards/{userId}/delete", $"/cards/{userId}/delete", new Dictionary<string, string>()))
+        {
+            Assert.Equal("/cards", deleted.Headers.Location!.OriginalString);
+        }
+
+        Assert.Contains("钱阿姨的账户和个人信息已经删除", (await registrar.GetPageAsync("/cards")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            Assert.False(await db.Users.AnyAsync(u => u.Id == userId));
+            var registrarId = await db.Users.Where(u => u.Email == registrarEmail).Select(u => u.Id).SingleAsync();
+            Assert.Equal(["account.deleted", "account.email-set"],
+                (await db.AuditEntries.Where(a => a.Target == userId && a.ActorId == registrarId && a.Action.StartsWith("account.")).Select(a => a.Action).ToListAsync()).Order());
+        }
+    }
+
     /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
     private static async Task<string> RegisterAsync(HttpClient trainer, string name, string phone = "")
     {

@@ -42,7 +42,7 @@ public sealed class CardSignInController(UserManager<PlatformUser> users, SignIn
             return View("Refused");
         }
 
-        await signIn.SignInAsync(learner, isPersistent: true, authenticationMethod: "card");
+        await signIn.SignInAsync(learner, isPersistent: true, authenticationMethod: CardSessions.Method);
         if (learner.DisplayPreferences is { } display)
         {
             DisplayPreferences.Parse(display).WriteTo(Response);

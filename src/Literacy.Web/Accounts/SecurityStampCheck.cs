@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -17,5 +18,20 @@ public static class SecurityStampCheck
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         var due = context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
         return due ? SecurityStampValidator.ValidatePrincipalAsync(context) : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Identity builds the session's principal afresh at each check and leaves out how the person signed in. A session
+    /// begun with a card must stay one (<see cref="CardSessions"/>), so the method is carried over.
+    /// </summary>
+    public static Task KeepSignInMethodAsync(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod) is { } method
+            && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod))
+        {
+            identity.AddClaim(new Claim(method.Type, method.Value));
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -30,3 +30,15 @@ public sealed record SignInCardPage(string DisplayName, string Link, string QrSv
 
 /// <summary>A learner on the trainer's list, with whether their card works.</summary>
 public sealed record CardHolder(string UserId, string DisplayName, DateTime? CardIssuedUtc);
+
+/// <summary>The email address a trainer gives a learner they registered in person.</summary>
+public sealed record LearnerEmailRequest
+{
+    [EmailAddress(ErrorMessage = "This does not look like an email address.")]
+    [StringLength(256, ErrorMessage = "This does not look like an email address.")]
+    [Display(Name = "The learner's email address")]
+    public string? Email { get; init; }
+}
+
+/// <summary>A learner registered in person, as their trainer sees them: contact details, card, and what can be done.</summary>
+public sealed record CardLearnerPage(string UserId, string DisplayName, string? Email, bool EmailConfirmed, bool CardWorks, LearnerEmailRequest Form);

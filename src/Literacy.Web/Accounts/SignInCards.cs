@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Literacy.Modules.Audit;
+using Literacy.Modules.Permissions;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,27 @@ namespace Literacy.Web.Accounts;
 /// Issues, revokes and checks QR sign-in cards. A card's link carries 256 random bits; the database keeps their SHA-256
 /// only, which is enough (nobody guesses 256 bits, so there is nothing for a salt or a slow hash to protect).
 /// </summary>
-public sealed class SignInCards(PlatformDbContext db, IAuditTrail audit, TimeProvider clock)
+public sealed class SignInCards(PlatformDbContext db, IAuditTrail audit, PermissionCatalog permissions, TimeProvider clock)
 {
+    /// <summary>
+    /// The in-person registrations whose learners the user may handle (their cards, email address and account): those the
+    /// user registered, or every one for an administrator. A card signs its holder in, so nobody else's learners are reachable.
+    /// </summary>
+    public IQueryable<RecordedConsent> RegisteredBy(ClaimsPrincipal user)
+    {
+        if (permissions.IsGranted(user, HostPermissions.ManageAllSignInCards))
+        {
+            return db.RecordedConsents;
+        }
+
+        var trainerId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return db.RecordedConsents.Where(c => c.RecordedById == trainerId);
+    }
+
+    /// <summary>A learner the user may handle (see <see cref="RegisteredBy"/>), or null: shown as not found, so others stay unseen.</summary>
+    public async Task<PlatformUser?> LearnerAsync(ClaimsPrincipal user, string userId, CancellationToken cancellationToken) =>
+        await RegisteredBy(user).AnyAsync(c => c.UserId == userId, cancellationToken) ? await db.Users.FindAsync([userId], cancellationToken) : null;
+
     /// <summary>Revokes the learner's cards and issues a new one, in one transaction (the caller's, if open); returns the secret for the card's link.</summary>
     public async Task<string> IssueAsync(PlatformUser learner, string issuedById, CancellationToken cancellationToken)
     {

@@ -21,14 +21,13 @@ public sealed class SignInCardsController(
     UserManager<PlatformUser> users,
     PlatformDbContext db,
     SignInCards cards,
-    PermissionCatalog permissions,
     TimeProvider clock,
     IStringLocalizer<SiteText> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var holders = await Registered()
+        var holders = await cards.RegisteredBy(User)
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Id, u.DisplayName, c.RecordedUtc })
             .OrderByDescending(x => x.RecordedUtc)
             .Take(200)
@@ -88,7 +87,7 @@ public sealed class SignInCardsController(
     [HttpPost("{userId}/reissue")]
     public async Task<IActionResult> Reissue(string userId, CancellationToken cancellationToken)
     {
-        if (await CardHolderAsync(userId, cancellationToken) is not { } learner)
+        if (await cards.LearnerAsync(User, userId, cancellationToken) is not { } learner)
         {
             return NotFound();
         }
@@ -99,7 +98,7 @@ public sealed class SignInCardsController(
     [HttpPost("{userId}/revoke")]
     public async Task<IActionResult> Revoke(string userId, CancellationToken cancellationToken)
     {
-        if (await CardHolderAsync(userId, cancellationToken) is not { } learner)
+        if (await cards.LearnerAsync(User, userId, cancellationToken) is not { } learner)
         {
             return NotFound();
         }
@@ -107,25 +106,6 @@ public sealed class SignInCardsController(
         await cards.RevokeAsync(learner, users.GetUserId(User)!, cancellationToken);
         TempData["Message"] = T["{0}'s card no longer works. You can print a new one when they need it.", learner.DisplayName].Value;
         return RedirectToAction(nameof(Index));
-    }
-
-    /// <summary>
-    /// A learner whose card the user may handle, or null (shown as not found, so another trainer's learners stay unseen).
-    /// Only learners registered in person have cards; a trainer cannot make a card for anyone else.
-    /// </summary>
-    private async Task<PlatformUser?> CardHolderAsync(string userId, CancellationToken cancellationToken) =>
-        await Registered().AnyAsync(c => c.UserId == userId, cancellationToken) ? await users.FindByIdAsync(userId) : null;
-
-    /// <summary>The in-person registrations whose cards the user may see and handle: their own, or every one for an administrator.</summary>
-    private IQueryable<RecordedConsent> Registered()
-    {
-        if (permissions.IsGranted(User, HostPermissions.ManageAllSignInCards))
-        {
-            return db.RecordedConsents;
-        }
-
-        var trainerId = users.GetUserId(User);
-        return db.RecordedConsents.Where(c => c.RecordedById == trainerId);
     }
 
     private ViewResult CardPage(PlatformUser learner, string secret)

@@ -96,7 +96,11 @@ public static class PlatformServices
             o.Events.OnValidatePrincipal = SecurityStampCheck.ValidatePrincipalAsync;
         });
         // A changed role or password reaches the user's other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SecurityStampCheck.KeepSignInMethodAsync;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "literacy.af";
@@ -108,6 +112,7 @@ public static class PlatformServices
         services.AddEmail<ResetPasswordEmail>();
         services.AddScoped<Literacy.Modules.People.IPeople, People>();
         services.AddScoped<Literacy.Web.Privacy.AccountData>();
+        services.AddScoped<Literacy.Web.Privacy.AccountErasure>();
         return services;
     }
 

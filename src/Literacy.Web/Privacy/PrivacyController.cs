@@ -23,7 +23,7 @@ public sealed class PrivacyController(
     SignInManager<PlatformUser> signIn,
     EmailConfirmation confirmation,
     AccountData data,
-    IEnumerable<IPersonalData> modules,
+    AccountErasure erasure,
     DomainEvents events,
     IAuditTrail audit,
     IStringLocalizer<SiteText> T) : Controller
@@ -63,6 +63,12 @@ public sealed class PrivacyController(
         }
 
         var emailChanged = email.Length > 0 && !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase);
+        if (emailChanged && User.IsCardSession())
+        {
+            ModelState.AddModelError(nameof(request.Email), T["You signed in with a sign-in card, so your email address cannot be changed here. The trainer who gave you the card can change it with you."]);
+            return View(request);
+        }
+
         if (emailChanged && await users.FindByEmailAsync(email) is not null)
         {
             ModelState.AddModelError(nameof(request.Email), T["This email address already has an account."]);
@@ -172,7 +178,8 @@ public sealed class PrivacyController(
     }
 
     [HttpGet("delete")]
-    public IActionResult Delete() => User.IsInRole(Roles.Administrator) ? View("DeleteRefused") : View();
+    public IActionResult Delete() =>
+        User.IsInRole(Roles.Administrator) ? View("DeleteRefused") : User.IsCardSession() ? View("DeleteWithTrainer") : View();
 
     [HttpPost("delete")]
     public async Task<IActionResult> Delete(CancellationToken cancellationToken)
@@ -183,24 +190,14 @@ public sealed class PrivacyController(
             return Challenge();
         }
 
-        // The trail must keep naming who did administrative work; an administrator steps down first.
-        if (await users.IsInRoleAsync(user, Roles.Administrator))
+        if (User.IsCardSession())
+        {
+            return View("DeleteWithTrainer");
+        }
+
+        if (!await erasure.EraseAsync(user, cancellationToken))
         {
             return View("DeleteRefused");
-        }
-
-        // Each module first, then the account: if anything fails, the person can ask again and it goes on from there.
-        foreach (var module in modules)
-        {
-            await module.EraseAsync(user.Id, cancellationToken);
-        }
-
-        await events.PublishAsync(new LearnerProfileChanged(Guid.NewGuid(), user.Id, LearnerProfile.Untold), cancellationToken);
-        await audit.RecordAsync("account.deleted", user.Id, null, cancellationToken);
-        var deleted = await users.DeleteAsync(user);
-        if (!deleted.Succeeded)
-        {
-            throw new InvalidOperationException($"The account could not be deleted: {string.Join("; ", deleted.Errors.Select(e => e.Description))}");
         }
 
         await signIn.SignOutAsync();
