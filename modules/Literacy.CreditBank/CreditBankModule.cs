@@ -50,6 +50,7 @@ public sealed class CreditBankModule : IModule
         services.AddScoped<Recognitions>();
         services.AddScoped<StatusList>();
         services.AddScoped<Revocations>();
+        services.AddScoped<Admin.CredentialSearch>();
         services.AddScoped<Awards>();
         services.AddEmail<CertificateEmail>();
         services.AddScoped<LearningAccounts>();

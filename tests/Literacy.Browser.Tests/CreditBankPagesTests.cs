@@ -61,4 +61,36 @@ public sealed class CreditBankPagesTests(BrowserSite site) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("请修改以下问题");
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task An_administrator_finds_a_learners_certificate_revokes_it_and_issues_it_again()
+    {
+        var (courseId, _) = await site.PublishFixtureCourseWithUnitAsync();
+        var (learner, learnerEmail) = await site.LearnerAsync("钱大姐");
+        await learner.CompleteFixtureCourseAsync(courseId);
+        await site.AdminAsync();
+        var page = await SignedInAsync(People.AdminEmail);
+
+        await page.GotoAsync("/admin/credits");
+        await page.GetByLabel("查找学员的证书").FillAsync("nobody@example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#found")).ToContainTextAsync("没有找到证书");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("查找学员的证书").FillAsync(learnerEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        var row = page.Locator(".credential-row");
+        await Assertions.Expect(row).ToContainTextAsync("钱大姐");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await row.GetByLabel("撤销原因").FillAsync("以为考试作弊");
+        await row.GetByRole(AriaRole.Button, new() { Name = "撤销" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".credential-row .tag")).ToHaveTextAsync("已撤销");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("撤销错了？写下重新颁发的原因").FillAsync("查清楚了，没有作弊");
+        await page.GetByRole(AriaRole.Button, new() { Name = "重新颁发" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已重新颁发");
+        await Assertions.Expect(page.Locator(".credential-row")).ToHaveCountAsync(2);
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
 }

@@ -129,6 +129,58 @@ public abstract class CreditBankTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task A_certificate_revoked_by_mistake_is_found_from_its_link_and_issued_again_once()
+    {
+        var (courseId, unitId) = await CourseWithUnitAsync();
+        var (learner, learnerEmail) = await site.LearnerAsync("赵敏");
+        await learner.CompleteFixtureCourseAsync(courseId);
+        var revokedId = (await CredentialOfAsync(unitId)).Id;
+        var link = (await learner.GetPageAsync("/credits")).QuerySelector("#certificates ~ ul a")!.GetAttribute("href")!;
+        var admin = await site.AdminAsync();
+        (await admin.SubmitAsync("/admin/credits", $"/admin/credits/credentials/{revokedId}/revoke", new Dictionary<string, string> { ["reason"] = "以为考试作弊" })).Dispose();
+
+        // The administrator has only what the employer or the learner brings: the link from the QR code, or an email address.
+        foreach (var find in new[] { $"https://literacy.example{link}/certificate", learnerEmail })
+        {
+            var found = await admin.GetPageAsync($"/admin/credits/credentials?find={Uri.EscapeDataString(find)}");
+            var row = found.QuerySelectorAll(".credential-row").Single();
+            Assert.Contains("赵敏", row.TextContent, StringComparison.Ordinal);
+            Assert.Contains("以为考试作弊", row.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(row.QuerySelector($"form[action='/admin/credits/credentials/{revokedId}/reissue']"));
+        }
+
+        using (var noReason = await admin.SubmitAsync($"/admin/credits/credentials?find={revokedId}", $"/admin/credits/credentials/{revokedId}/reissue", new Dictionary<string, string> { ["reason"] = " " }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, noReason.StatusCode);
+        }
+
+        Assert.Equal(1, await InScopeAsync(db => db.Credentials.CountAsync(c => c.UnitId == unitId)));
+        var page = await admin.GetPageAsync($"/admin/credits/credentials?find={revokedId}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        for (var i = 0; i < 2; i++) // sent twice (a double press, or a second tab): issued once
+        {
+            using var sent = await admin.PostAsync($"/admin/credits/credentials/{revokedId}/reissue",
+                new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("reason", "查清楚了，没有作弊")]));
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var statement = await learner.GetPageAsync("/credits");
+        Assert.Contains("3", statement.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("查清楚了，没有作弊", statement.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("已撤销", (await site.Visitor().GetPageAsync(link)).QuerySelector(".verdict strong")!.TextContent); // a revoked credential stays revoked
+        var credentials = await InScopeAsync(db => db.Credentials.AsNoTracking().Where(c => c.UnitId == unitId).ToListAsync());
+        var reissued = Assert.Single(credentials, c => c.RevokedUtc is null);
+        Assert.Equal("有效", (await site.Visitor().GetPageAsync($"/credentials/{reissued.Id}")).QuerySelector(".verdict strong")!.TextContent);
+        Assert.Equal([3, -3, 3], await InScopeAsync(db => db.Entries.Where(e => e.UnitId == unitId).OrderBy(e => e.Sequence).Select(e => e.Credits).ToListAsync()));
+        Assert.Contains("已经重新颁发过了", (await admin.GetPageAsync($"/admin/credits/credentials?find={revokedId}")).QuerySelector("[role=alert]")?.TextContent ?? "", StringComparison.Ordinal);
+        var adminId = (await site.Service<Literacy.Modules.People.IPeople>().FindByEmailAsync(People.AdminEmail, CancellationToken.None))!.Id;
+        await using var scope = site.Services.CreateAsyncScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<LedgerVerification>().VerifyAsync(CancellationToken.None)).Intact);
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries
+            .CountAsync(a => a.Action == "credential.reissued" && a.Target == revokedId.ToString() && a.ActorId == adminId && a.Details == "查清楚了，没有作弊"));
+    }
+
+    [Fact]
     public async Task An_unknown_certificate_number_says_so()
     {
         using var response = await site.Visitor().GetAsync($"/credentials/{Guid.NewGuid()}");

@@ -13,11 +13,15 @@ public sealed record CreditBankOverview(
     IReadOnlyList<CertificationUnit> Units,
     long Entries,
     int Accounts,
-    IReadOnlyList<IssuedCredential> RecentCredentials,
+    IReadOnlyList<CredentialRow> RecentCredentials,
     IReadOnlyList<SigningKey> Keys,
     LedgerReport? Report);
 
+/// <summary>Why a credential is revoked, or issued again: the learner and anyone who checks it see the reason.</summary>
 public sealed record RevokeRequest(string? Reason);
+
+/// <summary>The certificates found for what the administrator typed (a certificate's link or id, or an email address).</summary>
+public sealed record CredentialsFound(string? Find, IReadOnlyList<CredentialRow> Rows);
 
 /// <summary>Admin → Credit bank: units, the ledger check, credentials and revocation, the issuer's keys.</summary>
 [Authorize(Policy = Permissions.ManageCreditBank)]
@@ -26,6 +30,7 @@ public sealed class CreditBankAdminController(
     CreditBankDbContext db,
     LedgerVerification verification,
     Revocations revocations,
+    CredentialSearch search,
     IssuerKeys keys,
     IAuditTrail audit,
     IStringLocalizer<CreditBankModule> T) : Controller
@@ -43,19 +48,46 @@ public sealed class CreditBankAdminController(
         return View(nameof(Index), await OverviewAsync(report, cancellationToken));
     }
 
+    [HttpGet("credentials")]
+    public async Task<IActionResult> Credentials(string? find, CancellationToken cancellationToken) =>
+        View(new CredentialsFound(find, string.IsNullOrWhiteSpace(find) ? [] : await search.FindAsync(find, Culture, cancellationToken)));
+
     [HttpPost("credentials/{id:guid}/revoke")]
     public async Task<IActionResult> Revoke(Guid id, RevokeRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             TempData["Error"] = T["Please write the reason for revoking: the learner and anyone who checks the credential will see it."].Value;
-            return Redirect("/admin/credits#credentials");
+        }
+        else
+        {
+            TempData["Message"] = await revocations.RevokeAsync(id, request.Reason.Trim(), cancellationToken)
+                ? T["The credential is revoked and its credits are taken back."].Value
+                : T["Nothing changed: there is no such credential, or it was already revoked."].Value;
         }
 
-        TempData["Message"] = await revocations.RevokeAsync(id, request.Reason.Trim(), cancellationToken)
-            ? T["The credential is revoked and its credits are taken back."].Value
-            : T["Nothing changed: there is no such credential, or it was already revoked."].Value;
-        return Redirect("/admin/credits#credentials");
+        return RedirectToAction(nameof(Credentials), new { find = id });
+    }
+
+    /// <summary>After a revocation made by mistake: the unit again, as a new credential, with the credits back.</summary>
+    [HttpPost("credentials/{id:guid}/reissue")]
+    public async Task<IActionResult> Reissue(Guid id, RevokeRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            TempData["Error"] = T["Please write why the certificate is issued again: the learner will see it in their learning account."].Value;
+            return RedirectToAction(nameof(Credentials), new { find = id });
+        }
+
+        var outcome = await revocations.ReissueAsync(id, request.Reason.Trim(), cancellationToken);
+        TempData[outcome == ReissueOutcome.Issued ? "Message" : "Error"] = (outcome switch
+        {
+            ReissueOutcome.Issued => T["The unit is issued again: a new certificate, and the credits are back in the learner's account."],
+            ReissueOutcome.AlreadyIssued => T["Nothing changed: this certificate's unit was already issued again."],
+            ReissueOutcome.HolderGone => T["Nothing changed: the learner has deleted their account."],
+            _ => T["Nothing changed: only a revoked certificate can be issued again."],
+        }).Value;
+        return RedirectToAction(nameof(Credentials), new { find = id });
     }
 
     [HttpPost("keys/rotate")]
@@ -71,7 +103,9 @@ public sealed class CreditBankAdminController(
         await db.Units.AsNoTracking().OrderBy(u => u.Area).ThenBy(u => u.Level).ToListAsync(cancellationToken),
         await db.Entries.LongCountAsync(cancellationToken),
         await db.Accounts.CountAsync(cancellationToken),
-        await db.Credentials.AsNoTracking().OrderByDescending(c => c.IssuedUtc).Take(50).ToListAsync(cancellationToken),
+        await search.LatestAsync(50, Culture, cancellationToken),
         await db.SigningKeys.AsNoTracking().OrderByDescending(k => k.CreatedUtc).ToListAsync(cancellationToken),
         report);
+
+    private static string Culture => System.Globalization.CultureInfo.CurrentUICulture.Name;
 }

@@ -23,17 +23,19 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
 
     /// <param name="evidence">What earned it, serialised into the entry as it is.</param>
     /// <param name="within">More to write in the award's transaction (a recognition request's decision); when it throws, nothing is written.</param>
+    /// <param name="source">The cause, when it is not the first earning of the unit (<see cref="SourceOf"/>): issuing a revoked unit again.</param>
     public async Task<LedgerAppendResult> AwardAsync(
-        string userId, CertificationUnit unit, EntryKind kind, object evidence, CancellationToken cancellationToken, Func<CreditBankDbContext, Task>? within = null)
+        string userId, CertificationUnit unit, EntryKind kind, object evidence, CancellationToken cancellationToken, Func<CreditBankDbContext, Task>? within = null, Guid? source = null)
     {
-        var source = SourceOf(userId, unit.Id);
+        var first = SourceOf(userId, unit.Id);
+        var cause = source ?? first;
         var person = (await people.FindAsync([userId], cancellationToken)).GetValueOrDefault(userId)
             ?? throw new InvalidOperationException($"No person {userId}.");
         var at = LedgerHash.Microseconds(clock.GetUtcNow());
         // Signed before the ledger's transaction, so that signing does not hold the write lock.
         var credential = await issuer.PrepareAsync(unit, person.Email, at, cancellationToken);
         var result = await ledger.AppendAsync(
-            new LedgerAppend(userId, source, kind, unit.Id, unit.Credits, JsonSerializer.Serialize(evidence, Evidence), at),
+            new LedgerAppend(userId, cause, kind, unit.Id, unit.Credits, JsonSerializer.Serialize(evidence, Evidence), at),
             async (writer, entry) =>
             {
                 // Its random status bit may be another credential's (a list fills to half): draw again until it is free, since
@@ -50,7 +52,11 @@ public sealed class Awards(CreditLedger ledger, CredentialIssuer issuer, IPeople
                 await emails.QueueAsync(writer, userId, new CertificateEmail(unit.TitleZh, unit.TitleEn, unit.Credits, link, link + "/certificate"),
                     $"certificate:{credential.Id}", cancellationToken);
                 await audit.RecordAsync(writer, "credits.awarded", userId, $"{unit.Id}: {unit.Credits} credits ({kind}), ledger entry {entry.Sequence}", cancellationToken);
-                await events.RecordWithinAsync(writer, new UnitEarned(source, userId, unit.Id, unit.Area, unit.Level, unit.Credits, at), cancellationToken);
+                if (cause == first) // issued again after a revocation, it is the same unit earned, not a second one
+                {
+                    await events.RecordWithinAsync(writer, new UnitEarned(cause, userId, unit.Id, unit.Area, unit.Level, unit.Credits, at), cancellationToken);
+                }
+
                 if (within is not null)
                 {
                     await within(writer);
