@@ -77,5 +77,14 @@ public sealed class AccountJourneyTests(BrowserSite site) : IClassFixture<Browse
             await page.GotoAsync(url);
             await Accessibility.AssertNoViolationsAsync(page);
         }
+
+        // Deleting an account someone asked for by letter: the page, and its refusal without a reason.
+        var (_, learnerEmail) = await site.LearnerAsync("来信的学员");
+        await page.GotoAsync($"/admin/users?search={Uri.EscapeDataString(learnerEmail)}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "删除来信的学员的账户" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "删除账户" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error")).ToContainTextAsync("请写明谁提出的");
+        await Accessibility.AssertNoViolationsAsync(page);
     }
 }

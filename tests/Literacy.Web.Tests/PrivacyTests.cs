@@ -168,6 +168,45 @@ public abstract class PrivacyTests(PlatformFactory site)
         Assert.NotNull(await UserAsync(People.AdminEmail));
     }
 
+    [Fact]
+    public async Task An_administrator_deletes_the_account_of_a_learner_who_asked_by_letter_and_the_trail_says_why()
+    {
+        var (_, email) = await site.LearnerAsync("孙婆婆");
+        var id = (await UserAsync(email))!.Id;
+        var admin = await site.AdminAsync();
+        var search = $"/admin/users?search={Uri.EscapeDataString(email)}";
+        Assert.NotNull((await admin.GetPageAsync(search)).QuerySelector($"a[href='/admin/users/{id}/delete']"));
+
+        using (var noReason = await admin.SubmitAsync($"/admin/users/{id}/delete", $"/admin/users/{id}/delete", new Dictionary<string, string> { ["Why"] = " " }))
+        {
+            Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+            Assert.Contains("请写明谁提出的", (await noReason.ParseAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(await UserAsync(email));
+        const string why = "本人 12 月 5 日来信要求删除，已电话核实";
+        using (var deleted = await admin.SubmitAsync($"/admin/users/{id}/delete", $"/admin/users/{id}/delete", new Dictionary<string, string> { ["Why"] = why }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        }
+
+        Assert.Null(await UserAsync(email));
+        var adminId = (await UserAsync(People.AdminEmail))!.Id;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries
+                .AnyAsync(a => a.Action == "account.deleted" && a.Target == id && a.ActorId == adminId && a.Details == why));
+        }
+
+        // Nor from here can an administrator's account be deleted: the trail must go on naming who did administrative work.
+        using (var own = await admin.SubmitAsync($"/admin/users/{adminId}/delete", $"/admin/users/{adminId}/delete", new Dictionary<string, string> { ["Why"] = "试试" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        }
+
+        Assert.NotNull(await UserAsync(People.AdminEmail));
+    }
+
     /// <summary>
     /// A learner with something in every module: a finished course with a quiz (credits and a certificate), a live class they
     /// signed up for, and a line they wrote in its chat.

@@ -102,7 +102,7 @@ public sealed class CardLearnersController(
         }
 
         // A learner who has since become staff is not deleted from here: their account is no longer only a learner's.
-        if (!(await users.GetRolesAsync(learner)).SequenceEqual([Roles.Learner]) || !await erasure.EraseAsync(learner, cancellationToken))
+        if (!(await users.GetRolesAsync(learner)).SequenceEqual([Roles.Learner]) || !await erasure.EraseAsync(learner, "with the trainer who registered them", cancellationToken))
         {
             TempData["Error"] = T["{0} now has other work on the site, so their account cannot be deleted here. Ask an administrator.", learner.DisplayName].Value;
             return RedirectToAction(nameof(Index), new { userId });

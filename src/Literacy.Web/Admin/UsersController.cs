@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Literacy.Modules.Audit;
 using Literacy.Modules.Permissions;
 using Literacy.Web.Data;
+using Literacy.Web.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +11,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Literacy.Web.Admin;
 
-/// <summary>Finds users and changes their role: learner, trainer or administrator.</summary>
+/// <summary>
+/// Finds users, changes their role (learner, trainer or administrator), and deletes an account when its owner asks some
+/// other way than on their privacy page (by letter or phone, having lost their password and email).
+/// </summary>
 [Authorize(Policy = HostPermissions.ManageUsers)]
 [Route("admin/users")]
-public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbContext db, IAuditTrail audit, IStringLocalizer<SiteText> T) : Controller
+public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbContext db, AccountErasure erasure, IAuditTrail audit, IStringLocalizer<SiteText> T) : Controller
 {
     private const int PageSize = 50;
 
@@ -65,8 +70,54 @@ public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbC
         TempData["Message"] = T["{0} is now: {1}.", user.Email!, T[role]].Value;
         return RedirectToAction(nameof(Index), new { search = user.Email });
     }
+
+    [HttpGet("{id}/delete")]
+    public async Task<IActionResult> Delete(string id) =>
+        await users.FindByIdAsync(id) is { } user ? View(new DeleteUserRequest { Id = user.Id, DisplayName = user.DisplayName, Email = user.Email }) : NotFound();
+
+    [HttpPost("{id}/delete")]
+    public async Task<IActionResult> Delete(string id, DeleteUserRequest request, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Why))
+        {
+            ModelState.AddModelError(nameof(request.Why), T["Please write who asked, when and how: it goes to the audit trail."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(request with { Id = user.Id, DisplayName = user.DisplayName, Email = user.Email });
+        }
+
+        if (!await erasure.EraseAsync(user, request.Why!.Trim(), cancellationToken))
+        {
+            TempData["Error"] = T["An administrator's account cannot be deleted. Make them a learner first."].Value;
+            return RedirectToAction(nameof(Index), new { search = user.Email });
+        }
+
+        TempData["Message"] = T["{0}'s account and personal data are deleted.", user.DisplayName].Value;
+        return RedirectToAction(nameof(Index));
+    }
 }
 
 public sealed record UserRow(string Id, string DisplayName, string Email, string Role);
 
 public sealed record UsersPage(IReadOnlyList<UserRow> Users, string? Search, int Page, bool HasMore);
+
+/// <summary>Deleting an account for its owner: who they are (shown), and who asked, when and how (kept in the audit trail).</summary>
+public sealed record DeleteUserRequest
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string DisplayName { get; init; } = string.Empty;
+
+    public string? Email { get; init; }
+
+    [StringLength(300, ErrorMessage = "Please keep it under 300 characters.")]
+    [Display(Name = "Who asked for it, when and how")]
+    public string? Why { get; init; }
+}

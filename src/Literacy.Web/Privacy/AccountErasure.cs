@@ -9,7 +9,8 @@ namespace Literacy.Web.Privacy;
 
 /// <summary>
 /// Deletes an account and the personal data every module keeps about it: asked for by the person on their privacy page,
-/// or by the trainer who registered them in person, with them. The audit trail names who asked.
+/// by the trainer who registered them in person, with them, or by an administrator answering a request made some other
+/// way (by letter, by phone). The audit trail names who did it, and why when it was not the person themselves.
 /// </summary>
 public sealed class AccountErasure(UserManager<PlatformUser> users, IEnumerable<IPersonalData> modules, DomainEvents events, IAuditTrail audit)
 {
@@ -17,7 +18,7 @@ public sealed class AccountErasure(UserManager<PlatformUser> users, IEnumerable<
     /// False for an administrator's account, which is left as it is: the trail must keep naming who did administrative
     /// work, so an administrator steps down first.
     /// </summary>
-    public async Task<bool> EraseAsync(PlatformUser user, CancellationToken cancellationToken)
+    public async Task<bool> EraseAsync(PlatformUser user, string? why, CancellationToken cancellationToken)
     {
         if (await users.IsInRoleAsync(user, Roles.Administrator))
         {
@@ -31,7 +32,7 @@ public sealed class AccountErasure(UserManager<PlatformUser> users, IEnumerable<
         }
 
         await events.PublishAsync(new LearnerProfileChanged(Guid.NewGuid(), user.Id, LearnerProfile.Untold), cancellationToken);
-        await audit.RecordAsync("account.deleted", user.Id, null, cancellationToken);
+        await audit.RecordAsync("account.deleted", user.Id, why, cancellationToken);
         var deleted = await users.DeleteAsync(user);
         return deleted.Succeeded
             ? true

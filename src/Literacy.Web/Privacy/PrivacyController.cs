@@ -195,7 +195,7 @@ public sealed class PrivacyController(
             return View("DeleteWithTrainer");
         }
 
-        if (!await erasure.EraseAsync(user, cancellationToken))
+        if (!await erasure.EraseAsync(user, null, cancellationToken))
         {
             return View("DeleteRefused");
         }
