@@ -94,7 +94,7 @@ public sealed class CardLearnersController(
             : NotFound();
 
     [HttpPost("delete")]
-    public async Task<IActionResult> Deleted(string userId, CancellationToken cancellationToken)
+    public async Task<IActionResult> DeleteConfirmed(string userId, CancellationToken cancellationToken)
     {
         if (await cards.LearnerAsync(User, userId, cancellationToken) is not { } learner)
         {
