@@ -30,9 +30,7 @@ public sealed class AccountJourneyTests(BrowserSite site) : IClassFixture<Browse
         await page.GetByLabel("再输入一次密码").FillAsync(People.Password);
         await page.GetByLabel("我已阅读隐私说明，同意这些做法").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
-        // An assertion rather than WaitForURL: if registration ever fails here (it once timed out in a full CI run, and never
-        // again), the message says which page the learner was left on.
-        await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + "/account/privacy/about-you", new() { Timeout = 90_000 });
+        await site.ExpectAtAsync(page, "/account/privacy/about-you");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 

@@ -72,6 +72,24 @@ public class BrowserSite : PlatformFactory, IAsyncLifetime
         return (page, email);
     }
 
+    /// <summary>
+    /// Waits until the page is at <paramref name="path"/>. If it never gets there, fails with what the page shows and what
+    /// the site logged, so that a failure under CI's load says why.
+    /// </summary>
+    public async Task ExpectAtAsync(IPage page, string path)
+    {
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(BaseUrl + path, new() { Timeout = 90_000 });
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            var logged = string.Join('\n', Log.From(Microsoft.Extensions.Logging.LogLevel.Warning).TakeLast(30));
+            throw new InvalidOperationException($"Expected {path}, but the page is {page.Url}, showing:\n{shown}\nThe site logged:\n{logged}", e);
+        }
+    }
+
     /// <summary>Signs in through the login page, in Chinese, as a learner would.</summary>
     public static async Task SignInAsync(IPage page, string email)
     {

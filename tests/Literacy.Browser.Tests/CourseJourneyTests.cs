@@ -17,7 +17,7 @@ public sealed class CourseJourneyTests(BrowserSite site) : IClassFixture<Browser
         await page.GetByLabel("再输入一次密码").FillAsync(People.Password);
         await page.GetByLabel("我已阅读隐私说明，同意这些做法").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + "/account/privacy/about-you");
+        await site.ExpectAtAsync(page, "/account/privacy/about-you");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "课程", Exact = true }).First.ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
