@@ -81,6 +81,24 @@ public abstract class EmailTests(MailSite site)
         Assert.True(await ConfirmedAsync(changed));
     }
 
+    [Fact]
+    public async Task The_address_a_trainer_gives_a_card_learner_gets_a_link_that_confirms_it()
+    {
+        var (trainer, _) = await site.TrainerAsync();
+        var name = $"卡片学员{Guid.NewGuid().ToString("N")[..6]}";
+        (await trainer.SubmitAsync("/cards/new", "/cards/new", new Dictionary<string, string> { ["DisplayName"] = name, ["Email"] = "", ["Consent"] = "true" })).Dispose();
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var userId = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.Where(u => u.DisplayName == name).Select(u => u.Id).SingleAsync();
+            var email = $"card-{Guid.NewGuid():N}@test.literacy.local";
+            using var saved = await trainer.SubmitAsync($"/cards/{userId}", $"/cards/{userId}/email", new Dictionary<string, string> { ["Email"] = email });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+            (await site.Visitor().GetAsync(LinkIn(Assert.Single(await Mail.WaitForAsync(email)), "/account/confirm"))).Dispose();
+            Assert.True(await ConfirmedAsync(email));
+        }
+    }
+
     private async Task<bool> ConfirmedAsync(string email)
     {
         await using var scope = site.Services.CreateAsyncScope();

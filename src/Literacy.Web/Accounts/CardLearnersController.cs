@@ -41,11 +41,12 @@ public sealed class CardLearnersController(
         }
 
         var email = request.Email?.Trim() ?? string.Empty;
+        var changed = !string.Equals(email, learner.Email, StringComparison.OrdinalIgnoreCase);
         if (ModelState.IsValid && email.Length == 0)
         {
             ModelState.AddModelError(nameof(request.Email), T["Please enter the learner's email address."]);
         }
-        else if (ModelState.IsValid && !string.Equals(email, learner.Email, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(email) is not null)
+        else if (ModelState.IsValid && changed && await users.FindByEmailAsync(email) is not null)
         {
             ModelState.AddModelError(nameof(request.Email), T["This email address already has an account."]);
         }
@@ -55,12 +56,10 @@ public sealed class CardLearnersController(
             return View(nameof(Index), await PageAsync(learner, request, cancellationToken));
         }
 
-        if (!string.Equals(email, learner.Email, StringComparison.OrdinalIgnoreCase))
+        if (changed)
         {
-            // Unconfirmed until the learner opens the link sent there; the new security stamp ends the learner's sessions.
-            // The address is the name to sign in with, should the learner set a password one day (as on the privacy page).
-            learner.UserName = email;
-            var saved = await users.SetEmailAsync(learner, email);
+            // The new security stamp also ends the learner's sessions: they sign in again with their card.
+            var saved = await confirmation.ChangeAddressAsync(learner, email, cancellationToken);
             if (!saved.Succeeded)
             {
                 foreach (var error in saved.Errors)
@@ -73,17 +72,17 @@ public sealed class CardLearnersController(
 
             await audit.RecordAsync("account.email-set", learner.Id, "by the trainer who registered them", cancellationToken);
         }
-
-        if (learner.EmailConfirmed)
+        else if (learner.EmailConfirmed)
         {
             TempData["Message"] = T["Nothing to change: {0} is confirmed already.", email].Value;
+            return RedirectToAction(nameof(Index), new { userId });
         }
         else
         {
-            await confirmation.SendAsync(learner, cancellationToken); // asked again for the same address, a new link
-            TempData["Message"] = T["Saved. We sent a link to {0}: {1} opens it to confirm the address.", email, learner.DisplayName].Value;
+            await confirmation.SendAsync(learner, cancellationToken); // the same address, not confirmed yet: a new link
         }
 
+        TempData["Message"] = T["Saved. We sent a link to {0}: {1} opens it to confirm the address.", email, learner.DisplayName].Value;
         return RedirectToAction(nameof(Index), new { userId });
     }
 

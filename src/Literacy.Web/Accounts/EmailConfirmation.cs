@@ -11,6 +11,23 @@ namespace Literacy.Web.Accounts;
 /// </summary>
 public sealed class EmailConfirmation(UserManager<PlatformUser> users, IAccountMessages messages, LinkGenerator links, IHttpContextAccessor http)
 {
+    /// <summary>
+    /// Gives the account a new address, which is also the name to sign in with, and sends its link. Identity's SetEmailAsync
+    /// leaves the address unconfirmed until the link is opened and renews the security stamp, so that no link sent before
+    /// (to the old address) can confirm the new one. It saves the user's other changes too.
+    /// </summary>
+    public async Task<IdentityResult> ChangeAddressAsync(PlatformUser user, string email, CancellationToken cancellationToken)
+    {
+        user.UserName = email;
+        var saved = await users.SetEmailAsync(user, email);
+        if (saved.Succeeded)
+        {
+            await SendAsync(user, cancellationToken);
+        }
+
+        return saved;
+    }
+
     public async Task SendAsync(PlatformUser user, CancellationToken cancellationToken)
     {
         var code = await users.GenerateEmailConfirmationTokenAsync(user);

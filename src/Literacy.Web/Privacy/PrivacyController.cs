@@ -77,11 +77,8 @@ public sealed class PrivacyController(
 
         var profileChanged = user.Profile != request.About.Profile;
         user.DisplayName = request.DisplayName.Trim();
-        user.UserName = emailChanged ? email : user.UserName;
         (user.AgeBand, user.Region, user.OccupationGroup) = (request.About.Profile.AgeBand, request.About.Profile.Region, request.About.Profile.OccupationGroup);
-        // Identity's SetEmailAsync leaves a new address unconfirmed until its link is opened, and renews the security stamp,
-        // so that no confirmation link sent before (to the old address) can confirm the new one. It saves the rest too.
-        var saved = emailChanged ? await users.SetEmailAsync(user, email) : await users.UpdateAsync(user);
+        var saved = emailChanged ? await confirmation.ChangeAddressAsync(user, email, cancellationToken) : await users.UpdateAsync(user);
         if (!saved.Succeeded)
         {
             foreach (var error in saved.Errors)
@@ -96,11 +93,6 @@ public sealed class PrivacyController(
         if (profileChanged)
         {
             await events.PublishAsync(new LearnerProfileChanged(Guid.NewGuid(), user.Id, user.Profile), cancellationToken);
-        }
-
-        if (emailChanged)
-        {
-            await confirmation.SendAsync(user, cancellationToken);
         }
 
         TempData["Message"] = emailChanged
