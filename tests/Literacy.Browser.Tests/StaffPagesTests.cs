@@ -1,0 +1,95 @@
+using Literacy.Courses.Lessons;
+using Literacy.Testing;
+using Literacy.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Literacy.Browser.Tests;
+
+/// <summary>
+/// Every page a trainer or an administrator works on, in normal and in elder mode: community trainers are often older
+/// themselves, and use a phone. Each page answers 200, does not scroll sideways and passes axe-core.
+/// </summary>
+public sealed class StaffPagesTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_trainer_page_on_a_phone_passes_axe(bool elder)
+    {
+        var (trainerClient, trainerEmail) = await site.TrainerAsync(elder ? "刘老师" : "王老师");
+        var admin = await site.AdminAsync();
+        (await admin.SubmitAsync("/admin/courses", "/admin/courses/stop-fraud/trainers", new Dictionary<string, string> { ["email"] = trainerEmail })).Dispose();
+        var classId = await trainerClient.ScheduleClassAsync(LiveClassSetup.ClassFields(site, TimeSpan.FromDays(1)));
+
+        var phone = await SignedInAsync(trainerEmail, elder, desktop: false);
+        var learnerId = await RegisterCardLearnerAsync(phone, elder ? "孙奶奶" : "周大爷");
+        await VisitAsync(phone, elder,
+            "/trainer/courses", "/trainer/courses/stop-fraud",
+            "/cards", "/cards/new", $"/cards/{learnerId}", $"/cards/{learnerId}/delete",
+            "/live", "/live/new", $"/live/{classId}/edit", $"/live/{classId}/register", $"/live/{classId}");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_administrator_page_on_a_laptop_passes_axe(bool elder)
+    {
+        await site.AdminAsync(); // creates the administrator through the setup page
+        var (_, learnerEmail) = await site.LearnerAsync("陈阿姨");
+        await using var scope = site.Services.CreateAsyncScope();
+        var learnerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(learnerEmail))!.Id;
+        var version = (await scope.ServiceProvider.GetRequiredService<PublishedCourses>().FindAsync("stop-fraud", CancellationToken.None))!.Version;
+
+        var laptop = await SignedInAsync(People.AdminEmail, elder, desktop: true);
+        await VisitAsync(laptop, elder,
+            "/admin", "/admin/users", $"/admin/users?search={Uri.EscapeDataString(learnerEmail)}", $"/admin/users/{learnerId}/delete",
+            "/admin/modules", "/admin/appearance", "/admin/audit", "/admin/email",
+            "/admin/courses", $"/admin/courses/stop-fraud/versions/{version}", $"/admin/courses/stop-fraud/versions/{version}/lessons/golden-rules",
+            "/admin/credits", "/admin/credits/credentials", $"/admin/credits/credentials?find={Uri.EscapeDataString(learnerEmail)}",
+            "/admin/credits/recognition", "/admin/credits/framework", "/admin/credits/units/new", "/admin/credits/units/fraud-awareness",
+            "/admin/insights", "/admin/insights/courses/stop-fraud", "/admin/insights/reports");
+    }
+
+    private async Task<IPage> SignedInAsync(string email, bool elder, bool desktop)
+    {
+        var page = desktop ? await site.NewDesktopAsync() : await site.NewPhoneAsync();
+        await BrowserSite.SignInAsync(page, email);
+        // The mode is kept on the account: the administrator may have left it on in another test.
+        var switchedOn = page.Locator("html.elder");
+        if (await switchedOn.CountAsync() == (elder ? 0 : 1))
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "长辈模式" }).ClickAsync();
+            await Assertions.Expect(switchedOn).ToHaveCountAsync(elder ? 1 : 0);
+        }
+
+        return page;
+    }
+
+    /// <summary>A learner the trainer registers in person, through the form; returns the learner's id from their page's address.</summary>
+    private static async Task<string> RegisterCardLearnerAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/cards/new");
+        await page.GetByLabel("学员的姓名").FillAsync(name);
+        await page.GetByLabel("我已经把隐私说明读给学员听，学员同意开通账户").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "注册并打印卡片" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".signin-card h1")).ToHaveTextAsync(name);
+        await page.GotoAsync("/cards");
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        return new Uri(page.Url).AbsolutePath.Split('/')[2];
+    }
+
+    private static async Task VisitAsync(IPage page, bool elder, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Status == 200, $"{path} answered {response?.Status}");
+            Assert.Equal(elder, (await page.Locator("html").GetAttributeAsync("class") ?? string.Empty).Contains("elder", StringComparison.Ordinal));
+            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{path} scrolls sideways");
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+    }
+}
