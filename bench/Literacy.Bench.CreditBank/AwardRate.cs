@@ -24,12 +24,20 @@ public static class AwardRate
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var together = await Workers.RunAsync(settings.Workers, concurrent.Count, i => site.CompleteCourseAsync(concurrent[i], CancellationToken.None));
         var cpuPerAward = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / concurrent.Count; // the outbox's deliveries included
-        await ExpectAwardsAsync(site, warmed + sequential.Count + concurrent.Count);
+
+        // The credit bank's part alone, from CourseCompleted on: what the award costs without the course's completion.
+        var eventLearners = new string[settings.Awards];
+        await Workers.RunAsync(settings.Workers, eventLearners.Length, async i => eventLearners[i] = await site.NewLearnerAsync());
+        cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var fromEvent = await Workers.RunAsync(settings.Workers, eventLearners.Length, i => site.AwardFromEventAsync(eventLearners[i], CancellationToken.None));
+        var cpuPerEventAward = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / eventLearners.Length;
+        await ExpectAwardsAsync(site, warmed + sequential.Count + concurrent.Count + eventLearners.Length);
 
         var pragmas = await RawInserts.AppPragmasAsync(site);
         var raw = await RawInserts.RunAsync(Path.Combine(site.DataFolder, "raw-inserts.db"), pragmas, settings.Awards);
 
         var (seqRate, parRate, rawRate) = (settings.Awards / oneAtATime.TotalSeconds, settings.Awards / together.TotalSeconds, settings.Awards / raw.TotalSeconds);
+        var eventRate = settings.Awards / fromEvent.TotalSeconds;
         Console.WriteLine();
         Console.WriteLine($"a) durable awards on SQLite ({pragmas}), {settings.Awards:N0} awards each");
         Console.WriteLine($"   (after a warm-up of {warmed:N0} awards in {warmUp.TotalSeconds:N0} s, until the JIT had settled)");
@@ -37,7 +45,8 @@ public static class AwardRate
         Console.WriteLine($"   {$"awards, {settings.Workers} workers",-36} {parRate,10:N0} /s");
         Console.WriteLine($"   {"raw single-row insert, own transaction",-36} {rawRate,10:N0} /s");
         Console.WriteLine($"   {$"process CPU per award, {settings.Workers} workers",-36} {cpuPerAward,10:N1} ms");
-        Console.WriteLine($"   award/raw insert rate ratio: sequential {seqRate / rawRate:F2}, {settings.Workers} workers {parRate / rawRate:F2}");
+        Console.WriteLine($"   {$"credit bank alone, {settings.Workers} workers",-36} {eventRate,10:N0} /s   (from CourseCompleted on: {cpuPerEventAward:N1} ms CPU per award)");
+        Console.WriteLine($"   award/raw insert rate ratio: sequential {seqRate / rawRate:F2}, {settings.Workers} workers {parRate / rawRate:F2}, credit bank alone {eventRate / rawRate:F2}");
         Console.WriteLine($"   target >= 1,000 awards/s: {(Math.Max(seqRate, parRate) >= 1_000 ? "met" : "NOT met")}");
     }
 

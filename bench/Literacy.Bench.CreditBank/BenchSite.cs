@@ -3,6 +3,7 @@ using Literacy.Assessments.Data;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Progress;
+using Literacy.Modules.Events;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -95,6 +96,17 @@ public sealed class BenchSite(string dataFolder) : WebApplicationFactory<Program
     {
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LearnerProgress>().EvaluateAsync(userId, Course, cancellationToken);
+    }
+
+    /// <summary>
+    /// The credit bank's part alone: <see cref="CourseCompleted"/> handed to its rule, as the courses module hands it over
+    /// once the completion is committed. The rule is evaluated, the credential signed and the award committed as above.
+    /// </summary>
+    public async Task AwardFromEventAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var completed = LearnerProgress.Completed(userId, Course, "bench", score: 100, credits: 0, DateTime.UtcNow);
+        await scope.ServiceProvider.GetRequiredService<DomainEvents>().PublishAsync(completed, cancellationToken);
     }
 
     /// <summary>
