@@ -159,4 +159,31 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
             }
         }
     }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_pictures_in_the_bundled_lessons_load_on_a_phone_fit_the_screen_and_say_what_they_show(string culture)
+    {
+        var page = await site.NewPhoneAsync();
+        await page.GotoAsync($"/culture?culture={culture}&returnUrl=/");
+        await page.GotoAsync("/display/elder?on=true&returnUrl=/");
+        string[] lessons = ["smartphone-basics/lessons/calls", "smartphone-basics/lessons/qr-codes", "stop-fraud/lessons/if-you-paid",
+            "selling-online/lessons/photos-and-descriptions", "government-services/lessons/safe-login"];
+        foreach (var lesson in lessons)
+        {
+            await page.GotoAsync($"/courses/{lesson}");
+            var picture = page.Locator(".lesson img");
+            await Assertions.Expect(picture).ToHaveCountAsync(1);
+            await picture.ScrollIntoViewIfNeededAsync(); // the pictures load lazily, as a phone on a slow network wants
+            await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await picture.ElementHandleAsync());
+            var alt = await picture.GetAttributeAsync("alt") ?? string.Empty;
+            Assert.True(alt.Length > 40, $"{lesson}: the picture's text, read aloud to those who cannot see it, is \"{alt}\"");
+            Assert.Equal(culture == "en", alt.All(c => c < 0x2E80)); // in the lesson's language
+            var shown = await picture.BoundingBoxAsync();
+            Assert.True(shown!.Width <= 390 && shown.Width > 300, $"{lesson}: the picture is {shown.Width}px wide on a 390px phone");
+            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{lesson} scrolls sideways");
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+    }
 }

@@ -69,4 +69,28 @@ public sealed class ReadAloudTests(BrowserSite site) : IClassFixture<BrowserSite
         await question.Locator("input").First.CheckAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task A_picture_in_a_lesson_is_read_in_its_place_from_its_description()
+    {
+        var page = await site.NewPhoneAsync();
+        await page.AddInitScriptAsync(ScriptedVoice);
+        await page.GotoAsync("/courses/stop-fraud/lessons/if-you-paid");
+        var picture = page.Locator("#lesson img");
+        var description = await picture.GetAttributeAsync("alt");
+        await page.Locator("#lesson > .read-aloud-bar").GetByRole(AriaRole.Button, new() { Name = "朗读" }).ClickAsync();
+
+        // Sentence by sentence, until the reading reaches the picture: then the picture is marked and its description said.
+        for (var i = 0; i < 20 && !await picture.EvaluateAsync<bool>("img => img.classList.contains('reading')"); i++)
+        {
+            await page.EvaluateAsync("() => window.__speech.finish()");
+        }
+
+        var said = await page.EvaluateAsync<string[]>("() => window.__speech.said");
+        Assert.Equal($"图片上是： {description}", said[^1]);
+        Assert.Equal("越快行动，越有可能把钱追回来。", said[^2]); // the lesson's sentence before the picture
+        await page.EvaluateAsync("() => window.__speech.finish()");
+        await Assertions.Expect(picture).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("reading"));
+        Assert.StartsWith("第一步", (await page.EvaluateAsync<string[]>("() => window.__speech.said"))[^1], StringComparison.Ordinal);
+    }
 }

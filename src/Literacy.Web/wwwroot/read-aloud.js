@@ -10,15 +10,22 @@
   const voiceFor = () => (synth ? synth.getVoices() : []).find((v) => v.lang.replace("_", "-").toLowerCase().startsWith(lang.slice(0, 2).toLowerCase()));
 
   // Wraps each sentence of the target's text in a span, once, so that it can be highlighted while it is read.
-  // Only text nodes are touched: inputs, links and images stay exactly where they were.
+  // Only text nodes are touched: inputs, links and images stay exactly where they were. A picture is read too, from its
+  // description (alt), in its place: someone who sees poorly hears what it shows.
   const sentencesOf = (target) => {
     if (!target.dataset.readySentences) {
-      const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => node.textContent.trim() && !node.parentElement.closest(".read-aloud-bar, script, style, select")
-          ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT,
+      const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+        acceptNode: (node) => {
+          if (node.nodeType === Node.ELEMENT_NODE) return node.tagName === "IMG" && node.alt.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+          return node.textContent.trim() && !node.parentElement.closest(".read-aloud-bar, script, style, select")
+            ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+        },
       });
       const texts = [];
-      while (walker.nextNode()) texts.push(walker.currentNode);
+      while (walker.nextNode()) {
+        if (walker.currentNode.nodeType === Node.ELEMENT_NODE) walker.currentNode.classList.add("sentence");
+        else texts.push(walker.currentNode);
+      }
       texts.forEach((node) => {
         const parts = node.textContent.match(/[^。！？!?.;；]+[。！？!?.;；]*/g) || [node.textContent];
         const spans = parts.map((part) => {
@@ -31,8 +38,11 @@
       });
       target.dataset.readySentences = "1";
     }
-    return [...target.querySelectorAll(".sentence")].filter((s) => s.textContent.trim());
+    return [...target.querySelectorAll(".sentence")].filter((s) => said(s).trim());
   };
+
+  const picture = document.querySelector(".read-aloud")?.dataset.picture || "";
+  const said = (sentence) => (sentence.tagName === "IMG" ? `${picture} ${sentence.alt}` : sentence.textContent);
 
   const label = (button, name) => { button.textContent = button.dataset[name]; };
 
@@ -51,7 +61,7 @@
     const sentence = state.sentences[state.index];
     state.sentences.forEach((s) => s.classList.toggle("reading", s === sentence));
     sentence.scrollIntoView({ block: "nearest" });
-    const utterance = new SpeechSynthesisUtterance(sentence.textContent);
+    const utterance = new SpeechSynthesisUtterance(said(sentence));
     utterance.lang = lang;
     utterance.voice = voiceFor() || null;
     utterance.onend = () => { state.index++; speakFrom(state); };
