@@ -186,4 +186,27 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
             await Accessibility.AssertNoViolationsAsync(page);
         }
     }
+
+    [Fact]
+    public async Task A_picture_keeps_its_place_while_it_loads_so_the_text_below_does_not_jump()
+    {
+        var page = await site.NewPhoneAsync();
+        var slowNetwork = new TaskCompletionSource();
+        await page.RouteAsync("**/media/**", async route =>
+        {
+            await slowNetwork.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/courses/stop-fraud/lessons/if-you-paid", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var picture = page.Locator(".lesson img");
+        var nextHeading = page.Locator(".lesson h2").First;
+        var whileLoading = await nextHeading.BoundingBoxAsync();
+        var space = await picture.BoundingBoxAsync();
+        Assert.True(space!.Height >= space.Width * 0.5, $"while loading, the picture holds {space.Width:0}×{space.Height:0}px");
+
+        slowNetwork.SetResult();
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await picture.ElementHandleAsync());
+        var loaded = await nextHeading.BoundingBoxAsync();
+        Assert.Equal(whileLoading!.Y, loaded!.Y, 1.0);
+    }
 }

@@ -143,6 +143,16 @@ public sealed class PackageValidatorTests
     }
 
     [Fact]
+    public void A_pictures_size_is_in_the_page_so_that_the_text_keeps_its_place_while_it_loads()
+    {
+        var (package, problems) = TestPackage.Valid().Set("media/pin.png", ImageSizeTests.PngHeader(640, 360))
+            .Edit("lessons/en/01-lock.md", md => md + "\n![The PIN screen](media/pin.png)\n").Validate();
+        Assert.Empty(problems);
+        var html = package!.Lessons.Single(l => l.Id == "lock" && l.Culture == "en").Parts[0].Html!;
+        Assert.Contains("width=\"640\" height=\"360\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_quiz_question_with_no_correct_answer_is_refused_with_its_line()
     {
         var text = Refused(TestPackage.Valid().Edit("lessons/en/02-check.md", md => md.Replace("(x) No", "( ) No")));

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Literacy.Modules.Lessons;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -10,8 +12,10 @@ namespace Literacy.Courses.Packages;
 /// Checks one lesson file (front matter, no HTML, alt text, media, blocks) and renders it with Markdig, raw HTML off,
 /// the output sanitised. Rendering happens once per course version, at install.
 /// </summary>
-internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockType> blockTypes, IReadOnlySet<string> mediaFiles)
+internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockType> blockTypes, IReadOnlyDictionary<string, byte[]> media)
 {
+    private readonly HashSet<string> mediaFiles = media.Keys.ToHashSet(StringComparer.Ordinal);
+
     private static readonly string[] ImageTypes = [".png", ".jpg", ".jpeg", ".webp"];
 
     // Detects HTML so that it can be refused with its line; the rendering pipeline below has HTML switched off.
@@ -56,6 +60,12 @@ internal sealed class LessonCompiler(IReadOnlyDictionary<string, ILessonBlockTyp
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
         {
             CheckImage(file, image, image.Line + 1 + offset, problems);
+            if (image.Url is { } url && media.TryGetValue(url, out var picture) && ImageSize.Of(picture) is var (width, height))
+            {
+                image.GetAttributes().AddProperty("width", width.ToString(CultureInfo.InvariantCulture));
+                image.GetAttributes().AddProperty("height", height.ToString(CultureInfo.InvariantCulture));
+            }
+
             image.Url = image.Url?.StartsWith("media/", StringComparison.Ordinal) == true ? $"{mediaBaseUrl}/{image.Url["media/".Length..]}" : image.Url;
         }
 

@@ -44,7 +44,7 @@ public static class PackageValidator
             problems.Add(CourseProblems.At(stray, 0, "Unexpected file: a package holds course.json, lessons/ and media/ only."));
         }
 
-        var lessons = manifest is null ? [] : CompileLessons(files, manifest, blockTypes, media.Keys.ToHashSet(), problems);
+        var lessons = manifest is null ? [] : CompileLessons(files, manifest, blockTypes, media, problems);
         return problems.Count > 0 ? (null, problems) : (new ValidatedPackage(manifest!, lessons, media), problems);
     }
 
@@ -79,7 +79,7 @@ public static class PackageValidator
     }
 
     private static List<CompiledLesson> CompileLessons(
-        IReadOnlyDictionary<string, byte[]> files, CourseManifest manifest, Dictionary<string, ILessonBlockType> blockTypes, HashSet<string> media, List<PackageProblem> problems)
+        IReadOnlyDictionary<string, byte[]> files, CourseManifest manifest, Dictionary<string, ILessonBlockType> blockTypes, Dictionary<string, byte[]> media, List<PackageProblem> problems)
     {
         var compiler = new LessonCompiler(blockTypes, media);
         var declared = manifest.Blocks.ToHashSet();
