@@ -41,6 +41,12 @@ public sealed class OfflineTests(BrowserSite site) : IClassFixture<BrowserSite>
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.Context.SetOfflineAsync(true);
+        // A lesson's picture was saved with it: without a connection it shows all the same.
+        await page.GotoAsync("/courses/stop-fraud/lessons/if-you-paid");
+        var picture = page.Locator(".lesson img");
+        await picture.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await picture.ElementHandleAsync());
+
         await page.GotoAsync("/courses/stop-fraud/lessons/golden-rules");
         await Assertions.Expect(page.Locator(".offline-status")).ToContainTextAsync("现在没有网络");
         await Accessibility.AssertNoViolationsAsync(page);
