@@ -168,9 +168,14 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
         var page = await site.NewPhoneAsync();
         await page.GotoAsync($"/culture?culture={culture}&returnUrl=/");
         await page.GotoAsync("/display/elder?on=true&returnUrl=/");
-        string[] lessons = ["smartphone-basics/lessons/calls", "smartphone-basics/lessons/text-size", "smartphone-basics/lessons/qr-codes",
+        string[] lessons =
+        [
+            "smartphone-basics/lessons/calls", "smartphone-basics/lessons/video-calls", "smartphone-basics/lessons/text-size", "smartphone-basics/lessons/qr-codes",
             "stop-fraud/lessons/golden-rules", "stop-fraud/lessons/if-you-paid",
-            "selling-online/lessons/photos-and-descriptions", "government-services/lessons/safe-login", "digital-work/lessons/data-safety"];
+            "selling-online/lessons/photos-and-descriptions",
+            "government-services/lessons/safe-login",
+            "digital-work/lessons/work-orders", "digital-work/lessons/data-safety",
+        ];
         foreach (var lesson in lessons)
         {
             await page.GotoAsync($"/courses/{lesson}");
