@@ -14,8 +14,20 @@ public sealed class SiteStateTests
 
         public int Saves { get; private set; }
 
-        public Task<SiteSnapshot> LoadAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(new SiteSnapshot(new HashSet<string>(Enabled, StringComparer.OrdinalIgnoreCase), Theme));
+        /// <summary>Makes the next read slow, as a busy database does: it reads the switches at once and answers when this completes.</summary>
+        public TaskCompletionSource? SlowNextRead { get; set; }
+
+        public async Task<SiteSnapshot> LoadAsync(CancellationToken cancellationToken)
+        {
+            var read = new SiteSnapshot(new HashSet<string>(Enabled, StringComparer.OrdinalIgnoreCase), Theme);
+            if (SlowNextRead is { } slow)
+            {
+                SlowNextRead = null;
+                await slow.Task;
+            }
+
+            return read;
+        }
 
         public Task SaveFeaturesAsync(IReadOnlyCollection<string> enable, IReadOnlyCollection<string> disable, CancellationToken cancellationToken)
         {
@@ -100,6 +112,19 @@ public sealed class SiteStateTests
         Assert.True(state.IsEnabled("Courses"));
         Assert.True(state.IsEnabled("Assessments"));
         Assert.False(state.IsEnabled("CreditBank"));
+    }
+
+    [Fact]
+    public async Task A_slow_refresh_begun_before_a_switch_does_not_put_the_old_switches_back()
+    {
+        var (state, store) = Site();
+        var slowDatabase = new TaskCompletionSource();
+        store.SlowNextRead = slowDatabase;
+        var refresh = state.ReloadAsync(); // the periodic refresh has read "Courses off" and waits for the database
+        var change = state.ApplyAsync(state.PlanEnable("Courses"), confirmed: true);
+        slowDatabase.SetResult();
+        await Task.WhenAll(refresh, change);
+        Assert.True(state.IsEnabled("Courses"));
     }
 
     [Fact]

@@ -359,6 +359,7 @@ public abstract class EmailTests(MailSite site)
     {
         var admin = await site.AdminAsync();
         using var off = await admin.SubmitAsync("/admin/modules", "/admin/modules/LiveClasses/disable", new Dictionary<string, string> { ["confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         try
         {
             Assert.False(await site.RunJobAsync("live-classes.reminders"));
@@ -366,7 +367,8 @@ public abstract class EmailTests(MailSite site)
         }
         finally
         {
-            (await admin.SubmitAsync("/admin/modules", "/admin/modules/LiveClasses/enable", new Dictionary<string, string> { ["confirmed"] = "true" })).Dispose();
+            using var on = await admin.SubmitAsync("/admin/modules", "/admin/modules/LiveClasses/enable", new Dictionary<string, string> { ["confirmed"] = "true" });
+            Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
         }
 
         Assert.True(await site.RunJobAsync("live-classes.reminders"));

@@ -9,6 +9,7 @@ namespace Literacy.Modules.Features;
 /// </summary>
 public sealed class SiteState(ModuleCatalog catalog, IServiceScopeFactory scopes)
 {
+    private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile SiteSnapshot _snapshot = SiteSnapshot.Empty;
 
     public string? ThemeId => _snapshot.ThemeId;
@@ -86,10 +87,22 @@ public sealed class SiteState(ModuleCatalog catalog, IServiceScopeFactory scopes
         }
     }
 
+    /// <summary>
+    /// Reads the switches again, one read at a time: the periodic refresh's read, begun just before an administrator's
+    /// switch and slow to return, would otherwise land after the switch's own read and put the old switches back.
+    /// </summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        _snapshot = await scope.ServiceProvider.GetRequiredService<ISiteStateStore>().LoadAsync(cancellationToken);
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            _snapshot = await scope.ServiceProvider.GetRequiredService<ISiteStateStore>().LoadAsync(cancellationToken);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
     }
 }
 
