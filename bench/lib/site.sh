@@ -61,16 +61,26 @@ bench_stop() {
 
 # A fresh learner, registered through the real form, for the @/paths.
 bench_learner() {
-  local jar="$data/cookies" page token
+  local page token
+  jar="$data/cookies"
   page="$(curl -s -c "$jar" -b "$jar" "$base/account/register")"
   token="$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')"
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "DisplayName=Bench" \
     --data-urlencode "Email=bench@bench.local" --data-urlencode "Password=a long bench password" \
     --data-urlencode "ConfirmPassword=a long bench password" --data-urlencode "Consent=true" "$base/account/register"
-  cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')"
+  bench_cookie
   # Without this check a refused registration would measure a visitor's (cached) page as the learner's.
   curl -s -H "Cookie: $cookie" "$base/account/privacy" -o /dev/null -w '%{http_code}' | grep -q '^200$' ||
     { echo "bench: the bench learner could not register and sign in; server log:" >&2; cat "$log" >&2; exit 1; }
+}
+
+bench_cookie() { cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')"; }
+
+# A browser keeps the sign-in cookie the site renews when it checks a session again (each minute, SecurityStampCheck);
+# wrk would replay the first one for ever and measure that check on every request, so signed-in runs renew it first.
+bench_renew_cookie() {
+  curl -s -o /dev/null -c "$jar" -b "$jar" "$base/account/privacy"
+  bench_cookie
 }
 
 # Every page must answer 200 itself: a redirect or an error page would be measured instead.
