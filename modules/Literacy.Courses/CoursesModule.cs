@@ -39,6 +39,8 @@ public sealed class CoursesModule : IModule
         services.AddModuleDbContext<CoursesDbContext, SqliteCoursesDbContext, PostgresCoursesDbContext>();
         services.AddScoped<IPersonalData, CoursesPersonalData>();
         services.AddOptions<PackageLimits>();
+        services.AddOptions<BundledCoursesOptions>().BindConfiguration("Courses:Bundled");
+        services.AddSingleton<BundledCourses>();
         services.AddMemoryCache();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<PublishedCourses>();

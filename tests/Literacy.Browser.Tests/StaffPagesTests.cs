@@ -11,8 +11,22 @@ namespace Literacy.Browser.Tests;
 /// Every page a trainer or an administrator works on, in normal and in elder mode: community trainers are often older
 /// themselves, and use a phone. Each page answers 200, does not scroll sideways and passes axe-core.
 /// </summary>
-public sealed class StaffPagesTests(BrowserSite site) : IClassFixture<BrowserSite>
+public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassFixture<StaffPagesTests.UpgradedSite>
 {
+    /// <summary>A site whose platform brought a course it has not installed, so that Admin → Courses shows that offer too.</summary>
+    public sealed class UpgradedSite() : BrowserSite(new Dictionary<string, string?> { ["Courses:Bundled:Folder"] = Bundled })
+    {
+        private static readonly string Bundled = Directory.CreateTempSubdirectory("literacy-bundled-").FullName;
+
+        static UpgradedSite() => TestPackage.Valid().WriteTo(Path.Combine(Bundled, "phone-safety"));
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Directory.Delete(Bundled, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -36,7 +50,8 @@ public sealed class StaffPagesTests(BrowserSite site) : IClassFixture<BrowserSit
     [InlineData(true)]
     public async Task Every_administrator_page_on_a_laptop_passes_axe(bool elder)
     {
-        await site.AdminAsync(); // creates the administrator through the setup page
+        var admin = await site.AdminAsync(); // creates the administrator through the setup page
+        Assert.Single((await admin.GetPageAsync("/admin/courses")).QuerySelectorAll("ul.bundled li")); // the offer axe checks below
         var (_, learnerEmail) = await site.LearnerAsync("陈阿姨");
         await using var scope = site.Services.CreateAsyncScope();
         var learnerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(learnerEmail))!.Id;

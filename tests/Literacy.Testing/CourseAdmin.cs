@@ -14,7 +14,15 @@ public static class CourseAdmin
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         form.Add(file, "package", fileName);
-        var queued = await admin.PostAsync("/admin/courses/upload", form);
+        return await admin.FollowInstallAsync(await admin.PostAsync("/admin/courses/upload", form));
+    }
+
+    /// <summary>Presses "Install as a draft" on a course that came with the platform, and waits for the install like an upload.</summary>
+    public static async Task<HttpResponseMessage> InstallBundledAsync(this HttpClient admin, string courseId, string version) =>
+        await admin.FollowInstallAsync(await admin.SubmitAsync("/admin/courses", $"/admin/courses/bundled/{courseId}/{version}/install", new Dictionary<string, string>()));
+
+    private static async Task<HttpResponseMessage> FollowInstallAsync(this HttpClient admin, HttpResponseMessage queued)
+    {
         var status = queued.Headers.Location?.OriginalString;
         if (queued.StatusCode != System.Net.HttpStatusCode.Redirect || status?.StartsWith("/admin/courses/installs/", StringComparison.Ordinal) != true)
         {

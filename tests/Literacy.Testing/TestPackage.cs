@@ -63,6 +63,17 @@ public sealed class TestPackage
         return this;
     }
 
+    /// <summary>Writes the package out as a folder, as the bundled courses are kept.</summary>
+    public void WriteTo(string folder)
+    {
+        foreach (var (path, bytes) in Files)
+        {
+            var file = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, bytes);
+        }
+    }
+
     public byte[] Zip(string? folder = null)
     {
         using var stream = new MemoryStream();

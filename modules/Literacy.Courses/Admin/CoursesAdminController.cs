@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Packages;
@@ -22,6 +23,7 @@ public sealed class CoursesAdminController(
     CoursesDbContext db,
     CourseLibrary library,
     CourseInstalls installs,
+    BundledCourses bundled,
     LessonPages pages,
     IPeople people,
     IAuditTrail audit,
@@ -39,7 +41,8 @@ public sealed class CoursesAdminController(
         var trainers = await db.Trainers.AsNoTracking().ToListAsync(cancellationToken);
         var names = await people.FindAsync(trainers.Select(t => t.UserId), cancellationToken);
         var assigned = trainers.Where(t => names.ContainsKey(t.UserId)).ToLookup(t => t.CourseId, t => names[t.UserId]);
-        return View(new CoursesAdminPage(courses, versions.ToLookup(v => v.CourseId), assigned, CultureInfo.CurrentUICulture.Name));
+        var installed = versions.ToLookup(v => v.CourseId);
+        return View(new CoursesAdminPage(courses, installed, assigned, bundled.NewerThan(installed), CultureInfo.CurrentUICulture.Name));
     }
 
     [HttpPost("upload")]
@@ -53,10 +56,7 @@ public sealed class CoursesAdminController(
             return RedirectToAction(nameof(Index));
         }
 
-        // Kept on disk until the background install has read it; the worker deletes it.
-        var folder = Path.Combine(options.Value.DataFolder, "uploads");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.zip");
+        var path = NewUploadPath();
         await using (var file = System.IO.File.Create(path))
         {
             await package.CopyToAsync(file, cancellationToken);
@@ -64,6 +64,32 @@ public sealed class CoursesAdminController(
 
         var id = installs.Enqueue(path, Path.GetFileName(package.FileName), User.Identity!.Name!);
         return Redirect($"/admin/courses/installs/{id}");
+    }
+
+    /// <summary>
+    /// Installs a course that came with a newer release of the platform as a draft. It is zipped and queued like an upload,
+    /// so it goes through the same checks and the same progress page, and nothing changes for learners until it is published.
+    /// </summary>
+    [HttpPost("bundled/{courseId}/{version}/install")]
+    public IActionResult InstallBundled(string courseId, string version)
+    {
+        if (bundled.Find(courseId, version) is not { } course)
+        {
+            return NotFound();
+        }
+
+        var path = NewUploadPath();
+        ZipFile.CreateFromDirectory(course.Folder, path);
+        var id = installs.Enqueue(path, $"{courseId}-{version}.zip", User.Identity!.Name!);
+        return Redirect($"/admin/courses/installs/{id}");
+    }
+
+    /// <summary>Where a package waits until the background install has read it; the worker deletes it.</summary>
+    private string NewUploadPath()
+    {
+        var folder = Path.Combine(options.Value.DataFolder, "uploads");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{Guid.NewGuid():N}.zip");
     }
 
     /// <summary>Progress while it runs (refreshed by a small script, or by hand); the result when it is done.</summary>
@@ -205,7 +231,8 @@ public sealed class CoursesAdminController(
     }
 }
 
-public sealed record CoursesAdminPage(IReadOnlyList<Course> Courses, ILookup<string, CourseVersion> Versions, ILookup<string, Person> Trainers, string Culture);
+public sealed record CoursesAdminPage(
+    IReadOnlyList<Course> Courses, ILookup<string, CourseVersion> Versions, ILookup<string, Person> Trainers, IReadOnlyList<BundledCourse> Bundled, string Culture);
 
 public sealed record VersionPage(CourseVersion Version, CourseManifest Manifest, IReadOnlyList<(string Id, string Title, int Minutes)> Lessons, string Culture);
 

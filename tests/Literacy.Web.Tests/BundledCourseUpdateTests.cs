@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Literacy.Courses.Data;
+using Literacy.Data;
+using Literacy.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Literacy.Web.Tests;
+
+/// <summary>
+/// A site after an upgrade of the platform: its bundled-courses folder holds a newer stop-fraud (9.1.0) than the one the site
+/// installed on its first start, and a course the site has never had (the fixture package).
+/// </summary>
+public abstract class UpgradedSite : PlatformFactory
+{
+    public const string Newer = "9.1.0";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("literacy-bundled-").FullName;
+
+    protected UpgradedSite(DatabaseProvider provider)
+        : base(TestDatabase.Create(provider))
+    {
+        var fraud = Path.Combine(folder, "stop-fraud");
+        CopyFolder(Path.Combine(RepoPaths.Root, "content", "courses", "stop-fraud"), fraud);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(fraud, "course.json")))!;
+        InstalledVersion = manifest["version"]!.GetValue<string>();
+        manifest["version"] = Newer;
+        File.WriteAllText(Path.Combine(fraud, "course.json"), manifest.ToJsonString());
+        TestPackage.Valid().WriteTo(Path.Combine(folder, "phone-safety"));
+
+        Settings["Courses:Bundled:Folder"] = folder;
+    }
+
+    /// <summary>The version of stop-fraud in the repository, which the setup recipe installed.</summary>
+    public string InstalledVersion { get; }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+public sealed class SqliteUpgradedSite() : UpgradedSite(DatabaseProvider.Sqlite);
+
+public sealed class PostgresUpgradedSite() : UpgradedSite(DatabaseProvider.PostgreSql);
+
+public sealed class SqliteBundledCourseUpdateTests(SqliteUpgradedSite site) : BundledCourseUpdateTests(site), IClassFixture<SqliteUpgradedSite>;
+
+public sealed class PostgresBundledCourseUpdateTests(PostgresUpgradedSite site) : BundledCourseUpdateTests(site), IClassFixture<PostgresUpgradedSite>;
+
+/// <summary>After an upgrade, Admin → Courses offers the newer bundled courses; one installs as a draft like an upload.</summary>
+public abstract class BundledCourseUpdateTests(UpgradedSite site)
+{
+    private static async Task<List<string>> OffersAsync(HttpClient admin) =>
+        [.. (await admin.GetPageAsync("/admin/courses")).QuerySelectorAll("ul.bundled li").Select(li => li.TextContent.Trim())];
+
+    private async Task<string?> PublishedVersionAsync(string courseId)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CoursesDbContext>().Courses
+            .Where(c => c.Id == courseId).Select(c => c.PublishedVersion).SingleOrDefaultAsync();
+    }
+
+    [Fact]
+    public async Task A_newer_bundled_course_installs_as_a_draft_and_once_published_learners_keep_their_progress()
+    {
+        var admin = await site.AdminAsync();
+        var (learner, _) = await site.LearnerAsync();
+        (await learner.FinishLessonAsync("stop-fraud", "golden-rules")).Dispose();
+
+        var offers = await OffersAsync(admin);
+        Assert.Contains(offers, o => o.Contains("(stop-fraud)", StringComparison.Ordinal)
+            && o.Contains($"{UpgradedSite.Newer} 版。本站现在是 {site.InstalledVersion} 版。", StringComparison.Ordinal));
+        Assert.Contains(offers, o => o.Contains("(phone-safety)", StringComparison.Ordinal) && o.Contains("本站还没有安装这门课", StringComparison.Ordinal));
+
+        using var installed = await admin.InstallBundledAsync("stop-fraud", UpgradedSite.Newer);
+        Assert.Equal(HttpStatusCode.Redirect, installed.StatusCode);
+        Assert.Equal($"/admin/courses/stop-fraud/versions/{UpgradedSite.Newer}", installed.Headers.Location!.OriginalString);
+        Assert.Equal(site.InstalledVersion, await PublishedVersionAsync("stop-fraud")); // a draft: learners still see the old one
+        Assert.DoesNotContain(await OffersAsync(admin), o => o.Contains("(stop-fraud)", StringComparison.Ordinal));
+        Assert.Contains(await OffersAsync(admin), o => o.Contains("(phone-safety)", StringComparison.Ordinal));
+
+        (await admin.PublishAsync("stop-fraud", UpgradedSite.Newer)).Dispose();
+        Assert.Equal(UpgradedSite.Newer, await PublishedVersionAsync("stop-fraud"));
+        var lesson = await learner.GetPageAsync("/courses/stop-fraud/lessons/golden-rules");
+        Assert.Contains("这一课您之前已经学完了。", lesson.QuerySelector("nav.lesson-nav")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_that_did_not_come_with_the_platform_is_not_found_and_nothing_is_installed()
+    {
+        var admin = await site.AdminAsync();
+        var page = await admin.GetPageAsync("/admin/courses");
+        var token = page.QuerySelector("ul.bundled form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var unknown = await admin.PostAsync("/admin/courses/bundled/phone-safety/7.7.7/install", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        await using var scope = site.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CoursesDbContext>().Versions.AnyAsync(v => v.Version == "7.7.7"));
+    }
+}
