@@ -45,7 +45,7 @@ public class BrowserSite : PlatformFactory, IAsyncLifetime
             BaseAddress = BaseAddress,
         };
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -13,12 +13,18 @@ namespace Literacy.Browser.Tests;
 /// </summary>
 public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassFixture<StaffPagesTests.UpgradedSite>
 {
-    /// <summary>A site whose platform brought a course it has not installed, so that Admin → Courses shows that offer too.</summary>
+    /// <summary>A site upgraded after its first start to a platform that brings one more course, so that Admin → Courses shows that offer too.</summary>
     public sealed class UpgradedSite() : BrowserSite(new Dictionary<string, string?> { ["Courses:Bundled:Folder"] = Bundled })
     {
         private static readonly string Bundled = Directory.CreateTempSubdirectory("literacy-bundled-").FullName;
 
-        static UpgradedSite() => TestPackage.Valid().WriteTo(Path.Combine(Bundled, "phone-safety"));
+        static UpgradedSite() => BundledFolders.CopyRepositoryCourses(Bundled);
+
+        public override async ValueTask InitializeAsync()
+        {
+            await base.InitializeAsync();
+            TestPackage.Valid().WriteTo(Path.Combine(Bundled, "phone-safety"));
+        }
 
         public override async ValueTask DisposeAsync()
         {

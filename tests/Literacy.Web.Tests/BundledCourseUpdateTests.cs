@@ -9,41 +9,36 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Literacy.Web.Tests;
 
 /// <summary>
-/// A site after an upgrade of the platform: its bundled-courses folder holds a newer stop-fraud (9.1.0) than the one the site
-/// installed on its first start, and a course the site has never had (the fixture package).
+/// A site that is upgraded after its first start: its bundled-courses folder, a copy of the repository's, then gets a newer
+/// stop-fraud (9.1.0) than the one the site installed, and a course the site has never had (the fixture package).
 /// </summary>
 public abstract class UpgradedSite : PlatformFactory
 {
     public const string Newer = "9.1.0";
 
     private readonly string folder = Directory.CreateTempSubdirectory("literacy-bundled-").FullName;
+    private readonly Lazy<string> upgrade;
 
     protected UpgradedSite(DatabaseProvider provider)
         : base(TestDatabase.Create(provider))
     {
-        var fraud = Path.Combine(folder, "stop-fraud");
-        CopyFolder(Path.Combine(RepoPaths.Root, "content", "courses", "stop-fraud"), fraud);
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(fraud, "course.json")))!;
-        InstalledVersion = manifest["version"]!.GetValue<string>();
-        manifest["version"] = Newer;
-        File.WriteAllText(Path.Combine(fraud, "course.json"), manifest.ToJsonString());
-        TestPackage.Valid().WriteTo(Path.Combine(folder, "phone-safety"));
-
+        BundledFolders.CopyRepositoryCourses(folder);
         Settings["Courses:Bundled:Folder"] = folder;
-    }
-
-    /// <summary>The version of stop-fraud in the repository, which the setup recipe installed.</summary>
-    public string InstalledVersion { get; }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        upgrade = new(() =>
         {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+            _ = Services; // the first start installs what the folder holds now
+            var file = Path.Combine(folder, "stop-fraud", "course.json");
+            var manifest = JsonNode.Parse(File.ReadAllText(file))!;
+            var installed = manifest["version"]!.GetValue<string>();
+            manifest["version"] = Newer;
+            File.WriteAllText(file, manifest.ToJsonString());
+            TestPackage.Valid().WriteTo(Path.Combine(folder, "phone-safety"));
+            return installed;
+        });
     }
+
+    /// <summary>Upgrades the platform's files (once) and returns the version of stop-fraud the site installed before.</summary>
+    public string Upgrade() => upgrade.Value;
 
     public override async ValueTask DisposeAsync()
     {
@@ -79,16 +74,17 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
         var admin = await site.AdminAsync();
         var (learner, _) = await site.LearnerAsync();
         (await learner.FinishLessonAsync("stop-fraud", "golden-rules")).Dispose();
+        var before = site.Upgrade();
 
         var offers = await OffersAsync(admin);
         Assert.Contains(offers, o => o.Contains("(stop-fraud)", StringComparison.Ordinal)
-            && o.Contains($"{UpgradedSite.Newer} 版。本站现在是 {site.InstalledVersion} 版。", StringComparison.Ordinal));
+            && o.Contains($"{UpgradedSite.Newer} 版。本站现在是 {before} 版。", StringComparison.Ordinal));
         Assert.Contains(offers, o => o.Contains("(phone-safety)", StringComparison.Ordinal) && o.Contains("本站还没有安装这门课", StringComparison.Ordinal));
 
         using var installed = await admin.InstallBundledAsync("stop-fraud", UpgradedSite.Newer);
         Assert.Equal(HttpStatusCode.Redirect, installed.StatusCode);
         Assert.Equal($"/admin/courses/stop-fraud/versions/{UpgradedSite.Newer}", installed.Headers.Location!.OriginalString);
-        Assert.Equal(site.InstalledVersion, await PublishedVersionAsync("stop-fraud")); // a draft: learners still see the old one
+        Assert.Equal(before, await PublishedVersionAsync("stop-fraud")); // a draft: learners still see the old one
         Assert.DoesNotContain(await OffersAsync(admin), o => o.Contains("(stop-fraud)", StringComparison.Ordinal));
         Assert.Contains(await OffersAsync(admin), o => o.Contains("(phone-safety)", StringComparison.Ordinal));
 
@@ -101,6 +97,7 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
     [Fact]
     public async Task A_version_that_did_not_come_with_the_platform_is_not_found_and_nothing_is_installed()
     {
+        site.Upgrade();
         var admin = await site.AdminAsync();
         var page = await admin.GetPageAsync("/admin/courses");
         var token = page.QuerySelector("ul.bundled form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

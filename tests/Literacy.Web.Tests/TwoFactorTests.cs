@@ -123,6 +123,23 @@ public abstract class TwoFactorTests(PlatformFactory site, DatabaseProvider prov
     }
 
     /// <summary>Sets up two-step sign-in through the page as a person would: reads the key, types the code. Returns the key and the recovery codes.</summary>
+    [Fact]
+    public async Task Whoever_opens_the_setup_page_stays_signed_in_while_they_set_up_the_app()
+    {
+        // The page gives the account its first key, which changes its security stamp: the session that asked for it must
+        // outlast the session check a minute later, or the person is signed out while still typing the code.
+        var clock = new ManualClock();
+        await using var timed = new PlatformFactory(TestDatabase.Create(provider)) { Clock = clock };
+        var (trainer, _) = await timed.TrainerAsync();
+        var key = Base32((await trainer.GetPageAsync("/account/two-factor/setup")).QuerySelector("#authenticator-key")!.TextContent);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var code = Code(key, clock.GetUtcNow().ToUnixTimeSeconds() / 30);
+        using var done = await trainer.SubmitAsync("/account/two-factor/setup", "/account/two-factor/setup", new Dictionary<string, string> { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.NotEmpty((await done.ParseAsync()).QuerySelectorAll(".recovery-codes code"));
+    }
+
     private static async Task<(byte[] Key, List<string> RecoveryCodes)> EnrolAsync(HttpClient client)
     {
         var page = await client.GetPageAsync("/account/two-factor/setup");

@@ -19,7 +19,7 @@ public sealed record BundledCourse(string CourseId, SemanticVersion Version, IRe
 /// </summary>
 public sealed class BundledCourses(IOptions<BundledCoursesOptions> options)
 {
-    private string Root => Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
+    public string Folder => Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
 
     /// <summary>Bundled packages whose version is higher than every installed version of their course (or that are not installed at all).</summary>
     public IReadOnlyList<BundledCourse> NewerThan(ILookup<string, CourseVersion> installed) =>
@@ -32,12 +32,12 @@ public sealed class BundledCourses(IOptions<BundledCoursesOptions> options)
 
     private IEnumerable<BundledCourse> All()
     {
-        if (!Directory.Exists(Root))
+        if (!Directory.Exists(Folder))
         {
             yield break;
         }
 
-        foreach (var folder in Directory.EnumerateDirectories(Root).Order(StringComparer.Ordinal))
+        foreach (var folder in Directory.EnumerateDirectories(Folder).Order(StringComparer.Ordinal))
         {
             if (Read(folder) is { } course)
             {

@@ -7,16 +7,17 @@ using Literacy.Modules.Recipes;
 namespace Literacy.Courses.Packages;
 
 /// <summary>
-/// <c>{ "step": "courses", "folder": "content/courses", "publish": true }</c>: installs every package folder found there
-/// through the same checks as an upload, and publishes it. A package already installed at that version is left alone.
+/// <c>{ "step": "courses", "publish": true }</c>: installs every package folder found in the bundled courses' folder
+/// (<see cref="BundledCourses"/>), or in <c>"folder"</c> if given, through the same checks as an upload, and publishes it.
+/// A package already installed at that version is left alone.
 /// </summary>
-public sealed class CoursesStep(CourseLibrary library, IOptions<PackageLimits> limits, ILogger<CoursesStep> logger) : IRecipeStep
+public sealed class CoursesStep(CourseLibrary library, BundledCourses bundled, IOptions<PackageLimits> limits, ILogger<CoursesStep> logger) : IRecipeStep
 {
     public string Name => "courses";
 
     public async Task RunAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, step.GetProperty("folder").GetString()!);
+        var folder = step.TryGetProperty("folder", out var given) ? Path.Combine(AppContext.BaseDirectory, given.GetString()!) : bundled.Folder;
         var publish = step.TryGetProperty("publish", out var p) && p.GetBoolean();
         var clock = Stopwatch.StartNew();
         var installed = 0;

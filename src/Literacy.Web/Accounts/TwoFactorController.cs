@@ -209,6 +209,9 @@ public sealed class TwoFactorController(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which would end this very session at its next check, a minute on,
+            // while the person is still typing the code from the app: it goes on with the new stamp.
+            await signIn.RefreshSignInAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
 
