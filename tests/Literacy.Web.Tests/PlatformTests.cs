@@ -175,6 +175,33 @@ public abstract class PlatformTests(PlatformFactory site)
     }
 
     [Fact]
+    public async Task A_changed_role_reaches_the_persons_open_session_within_the_check_interval_without_signing_them_out()
+    {
+        var clock = new ManualClock();
+        await using var timed = new PlatformFactory(TestDatabase.Create(Site.Database.Provider)) { Clock = clock };
+        var admin = await timed.AdminAsync();
+        var (person, email) = await timed.LearnerAsync();
+        var search = $"/admin/users?search={Uri.EscapeDataString(email)}";
+        var action = (await admin.GetPageAsync(search)).QuerySelector("form[action$='/role']")!.GetAttribute("action")!;
+        async Task ChangeRoleAsync(string role) => (await admin.SubmitAsync(search, action, new Dictionary<string, string> { ["role"] = role })).Dispose();
+        async Task<string> TrainerPageAsync()
+        {
+            using var response = await person.GetAsync("/trainer/courses");
+            return response.StatusCode == HttpStatusCode.OK ? "served" : response.Headers.Location!.AbsolutePath;
+        }
+
+        Assert.Equal("/account/denied", await TrainerPageAsync());
+        await ChangeRoleAsync(Roles.Trainer);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("served", await TrainerPageAsync());
+
+        await ChangeRoleAsync(Roles.Learner);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("/account/denied", await TrainerPageAsync());
+        Assert.NotNull((await person.GetPageAsync("/")).QuerySelector("form[action='/account/logout']")); // still signed in
+    }
+
+    [Fact]
     public async Task A_learner_cannot_change_roles()
     {
         var (learner, email) = await Site.LearnerAsync();

@@ -63,7 +63,8 @@ public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbC
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user); // their open sessions end at the next check, within a minute; they sign in again with the new role
+        // No new security stamp: that would sign the person out. Their open sessions take the new role at the next check,
+        // within a minute, when SecurityStampCheck builds each session's principal again from the database.
         await audit.RecordAsync("user.role-changed", user.Id, $"{string.Join(",", current)} -> {role}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
