@@ -192,6 +192,7 @@ public abstract class PlatformTests(PlatformFactory site)
 
         Assert.Equal("/account/denied", await TrainerPageAsync());
         await ChangeRoleAsync(Roles.Trainer);
+        Assert.Contains("一分钟内就会生效，不用重新登录", (await admin.GetPageAsync(search)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal("served", await TrainerPageAsync());
 

@@ -68,7 +68,8 @@ public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbC
         await audit.RecordAsync("user.role-changed", user.Id, $"{string.Join(",", current)} -> {role}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        TempData["Message"] = T["{0} is now: {1}.", user.Email!, T[role]].Value;
+        TempData["Message"] = T[
+            "{0} is now: {1}. If they are signed in, the change reaches them within a minute; they need not sign in again.", user.Email!, T[role]].Value;
         return RedirectToAction(nameof(Index), new { search = user.Email });
     }
 
