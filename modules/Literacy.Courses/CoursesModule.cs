@@ -1,3 +1,4 @@
+using Literacy.Courses.Admin;
 using Literacy.Courses.Blocks;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
@@ -41,6 +42,7 @@ public sealed class CoursesModule : IModule
         services.AddOptions<PackageLimits>();
         services.AddOptions<BundledCoursesOptions>().BindConfiguration("Courses:Bundled");
         services.AddSingleton<BundledCourses>();
+        services.AddScoped<IAdminNoticeSource, CourseUpdateNotices>();
         services.AddMemoryCache();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<PublishedCourses>();

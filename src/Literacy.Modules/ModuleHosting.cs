@@ -29,6 +29,7 @@ public static class ModuleHosting
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<Navigation.Navigation>();
+        services.AddScoped<AdminNotices>();
         services.AddScoped<Events.DomainEvents>();
         services.AddScoped<RecipeRunner>();
         services.AddScoped<IRecipeStep, FeaturesStep>();

@@ -58,6 +58,7 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
     {
         var admin = await site.AdminAsync(); // creates the administrator through the setup page
         Assert.Single((await admin.GetPageAsync("/admin/courses")).QuerySelectorAll("ul.bundled li")); // the offer axe checks below
+        Assert.NotNull((await admin.GetPageAsync("/admin")).QuerySelector("section[aria-labelledby=waiting]")); // and its notice
         var (_, learnerEmail) = await site.LearnerAsync("陈阿姨");
         await using var scope = site.Services.CreateAsyncScope();
         var learnerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(learnerEmail))!.Id;

@@ -61,6 +61,14 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
     private static async Task<List<string>> OffersAsync(HttpClient admin) =>
         [.. (await admin.GetPageAsync("/admin/courses")).QuerySelectorAll("ul.bundled li").Select(li => li.TextContent.Trim())];
 
+    /// <summary>What waits for the administrator on the administration home page, with its link checked.</summary>
+    private static async Task<List<string>> NoticesAsync(HttpClient admin)
+    {
+        var links = (await admin.GetPageAsync("/admin")).QuerySelectorAll("section[aria-labelledby=waiting] li a").ToList();
+        Assert.All(links, a => Assert.Equal("/admin/courses#bundled", a.GetAttribute("href")));
+        return [.. links.Select(a => a.TextContent.Trim())];
+    }
+
     private async Task<string?> PublishedVersionAsync(string courseId)
     {
         await using var scope = site.Services.CreateAsyncScope();
@@ -75,6 +83,7 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
         var (learner, _) = await site.LearnerAsync();
         (await learner.FinishLessonAsync("stop-fraud", "golden-rules")).Dispose();
         var before = site.Upgrade();
+        Assert.Equal(["随平台提供、可以安装的课程：2 门"], await NoticesAsync(admin));
 
         var offers = await OffersAsync(admin);
         Assert.Contains(offers, o => o.Contains("(stop-fraud)", StringComparison.Ordinal)
@@ -87,11 +96,16 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
         Assert.Equal(before, await PublishedVersionAsync("stop-fraud")); // a draft: learners still see the old one
         Assert.DoesNotContain(await OffersAsync(admin), o => o.Contains("(stop-fraud)", StringComparison.Ordinal));
         Assert.Contains(await OffersAsync(admin), o => o.Contains("(phone-safety)", StringComparison.Ordinal));
+        Assert.Equal(["随平台提供、可以安装的课程：1 门"], await NoticesAsync(admin));
 
         (await admin.PublishAsync("stop-fraud", UpgradedSite.Newer)).Dispose();
         Assert.Equal(UpgradedSite.Newer, await PublishedVersionAsync("stop-fraud"));
         var lesson = await learner.GetPageAsync("/courses/stop-fraud/lessons/golden-rules");
         Assert.Contains("这一课您之前已经学完了。", lesson.QuerySelector("nav.lesson-nav")!.TextContent, StringComparison.Ordinal);
+
+        (await admin.InstallBundledAsync("phone-safety", "1.0.0")).Dispose();
+        Assert.Empty(await OffersAsync(admin));
+        Assert.Empty(await NoticesAsync(admin));
     }
 
     [Fact]
@@ -100,7 +114,7 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
         site.Upgrade();
         var admin = await site.AdminAsync();
         var page = await admin.GetPageAsync("/admin/courses");
-        var token = page.QuerySelector("ul.bundled form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var unknown = await admin.PostAsync("/admin/courses/bundled/phone-safety/7.7.7/install", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         await using var scope = site.Services.CreateAsyncScope();

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Literacy.Web.Admin;
 
 [Authorize(Policy = HostPermissions.AccessAdmin)]
-public sealed class AdminController(Navigation navigation) : Controller
+public sealed class AdminController(Navigation navigation, AdminNotices notices) : Controller
 {
     [HttpGet("/admin")]
-    public IActionResult Index() => View(navigation.Build(Menus.Admin, User));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new AdminHome(navigation.Build(Menus.Admin, User), await notices.ForAsync(User, cancellationToken)));
 }
+
+public sealed record AdminHome(IReadOnlyList<MenuItem> Menu, IReadOnlyList<AdminNotice> Notices);
