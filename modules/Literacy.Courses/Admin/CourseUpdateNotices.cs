@@ -15,8 +15,8 @@ public sealed class CourseUpdateNotices(CoursesDbContext db, BundledCourses bund
 
     public async Task<IReadOnlyList<AdminNotice>> GetAsync(CancellationToken cancellationToken)
     {
-        var installed = await db.Versions.AsNoTracking().ToListAsync(cancellationToken);
-        var newer = bundled.NewerThan(installed.ToLookup(v => v.CourseId));
+        var installed = await db.Versions.Select(v => new ValueTuple<string, string>(v.CourseId, v.Version)).ToListAsync(cancellationToken);
+        var newer = bundled.NewerThan(installed);
         return newer.Count == 0 ? [] : [new AdminNotice(T["Courses that came with the platform, to install: {0}", newer.Count], "/admin/courses#bundled")];
     }
 }

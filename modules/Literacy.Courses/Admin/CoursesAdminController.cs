@@ -41,8 +41,8 @@ public sealed class CoursesAdminController(
         var trainers = await db.Trainers.AsNoTracking().ToListAsync(cancellationToken);
         var names = await people.FindAsync(trainers.Select(t => t.UserId), cancellationToken);
         var assigned = trainers.Where(t => names.ContainsKey(t.UserId)).ToLookup(t => t.CourseId, t => names[t.UserId]);
-        var installed = versions.ToLookup(v => v.CourseId);
-        return View(new CoursesAdminPage(courses, installed, assigned, bundled.NewerThan(installed), CultureInfo.CurrentUICulture.Name));
+        var bundledNewer = bundled.NewerThan(versions.Select(v => (v.CourseId, v.Version)));
+        return View(new CoursesAdminPage(courses, versions.ToLookup(v => v.CourseId), assigned, bundledNewer, CultureInfo.CurrentUICulture.Name));
     }
 
     [HttpPost("upload")]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Literacy.Courses.Data;
 using Microsoft.Extensions.Options;
 
 namespace Literacy.Courses.Packages;
@@ -22,9 +21,12 @@ public sealed class BundledCourses(IOptions<BundledCoursesOptions> options)
     public string Folder => Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
 
     /// <summary>Bundled packages whose version is higher than every installed version of their course (or that are not installed at all).</summary>
-    public IReadOnlyList<BundledCourse> NewerThan(ILookup<string, CourseVersion> installed) =>
-        [.. All().Where(b => installed[b.CourseId].All(v => v.SortKey < b.Version.SortKey))
-            .Select(b => b with { Installed = installed[b.CourseId].MaxBy(v => v.SortKey)?.Version })];
+    public IReadOnlyList<BundledCourse> NewerThan(IEnumerable<(string CourseId, string Version)> installed)
+    {
+        var highest = installed.GroupBy(v => v.CourseId).ToDictionary(g => g.Key, g => g.Select(v => SemanticVersion.Parse(v.Version)).Max());
+        return [.. All().Where(b => !highest.TryGetValue(b.CourseId, out var have) || have < b.Version)
+            .Select(b => b with { Installed = highest.TryGetValue(b.CourseId, out var have) ? have.ToString() : null })];
+    }
 
     /// <summary>The bundled package folder of this course at this version, or null.</summary>
     public BundledCourse? Find(string courseId, string version) =>
