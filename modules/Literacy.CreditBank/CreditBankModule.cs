@@ -62,6 +62,9 @@ public sealed class CreditBankModule : IModule
         services.AddSingleton<ICompetencyFrameworkSource>(sp => sp.GetRequiredService<EditableFramework>());
         services.AddScoped<IRecipeStep, FrameworkStep>();
         services.AddScoped<IRecipeStep, UnitsStep>();
+        services.AddSingleton<BundledUnits>();
+        services.AddScoped<Admin.UnitUpdates>();
+        services.AddScoped<IAdminNoticeSource, Admin.UnitUpdateNotices>();
         services.AddSingleton<INavigationProvider, MainMenu>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -13,17 +13,28 @@ namespace Literacy.Browser.Tests;
 /// </summary>
 public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassFixture<StaffPagesTests.UpgradedSite>
 {
-    /// <summary>A site upgraded after its first start to a platform that brings one more course, so that Admin → Courses shows that offer too.</summary>
-    public sealed class UpgradedSite() : BrowserSite(new Dictionary<string, string?> { ["Courses:Bundled:Folder"] = Bundled })
+    /// <summary>
+    /// A site upgraded after its first start to a platform that brings one more course and two more units (one to add now,
+    /// one once that course is published), so that Admin → Courses and Admin → Credit bank show those offers too.
+    /// </summary>
+    public sealed class UpgradedSite() : BrowserSite(new Dictionary<string, string?> { ["Courses:Bundled:Folder"] = Bundled, ["CreditBank:UnitsFile"] = Units })
     {
         private static readonly string Bundled = Directory.CreateTempSubdirectory("literacy-bundled-").FullName;
 
-        static UpgradedSite() => BundledFolders.CopyRepositoryCourses(Bundled);
+        private static readonly string Units = Path.Combine(Bundled, "units.json");
+
+        static UpgradedSite()
+        {
+            BundledFolders.CopyRepositoryCourses(Bundled);
+            BundledFolders.CopyRepositoryUnits(Units);
+        }
 
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
             TestPackage.Valid().WriteTo(Path.Combine(Bundled, "phone-safety"));
+            BundledFolders.AddUnit(Units, "reporting-fraud", "stop-fraud", "举报诈骗", "Reporting fraud");
+            BundledFolders.AddUnit(Units, "phone-safety-basics", "phone-safety", "手机安全", "Phone safety");
         }
 
         public override async ValueTask DisposeAsync()
@@ -58,7 +69,8 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
     {
         var admin = await site.AdminAsync(); // creates the administrator through the setup page
         Assert.Single((await admin.GetPageAsync("/admin/courses")).QuerySelectorAll("ul.bundled li")); // the offer axe checks below
-        Assert.NotNull((await admin.GetPageAsync("/admin")).QuerySelector("section[aria-labelledby=waiting]")); // and its notice
+        Assert.Equal(2, (await admin.GetPageAsync("/admin/credits")).QuerySelectorAll("ul.bundled li").Length); // one to add, one waiting for its course
+        Assert.Equal(2, (await admin.GetPageAsync("/admin")).QuerySelectorAll("section[aria-labelledby=waiting] li").Length); // and their notices
         var (_, learnerEmail) = await site.LearnerAsync("陈阿姨");
         await using var scope = site.Services.CreateAsyncScope();
         var learnerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(learnerEmail))!.Id;

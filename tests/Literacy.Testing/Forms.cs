@@ -43,4 +43,16 @@ public static class Forms
 
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>
+    /// Posts to <paramref name="action"/> with only the antiforgery token of <paramref name="pageUrl"/>'s first form: a
+    /// request made by hand, or a form sent again from a page that no longer offers it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string pageUrl, string action)
+    {
+        var page = await client.GetPageAsync(pageUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no form with an antiforgery token.");
+        return await client.PostAsync(action, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+    }
 }

@@ -10,7 +10,8 @@ namespace Literacy.Web.Tests;
 
 /// <summary>
 /// A site that is upgraded after its first start: its bundled-courses folder, a copy of the repository's, then gets a newer
-/// stop-fraud (9.1.0) than the one the site installed, and a course the site has never had (the fixture package).
+/// stop-fraud (9.1.0) than the one the site installed, and a course the site has never had (the fixture package); its
+/// units file, a copy of the repository's, gets a unit for stop-fraud and one for the new course.
 /// </summary>
 public abstract class UpgradedSite : PlatformFactory
 {
@@ -24,6 +25,9 @@ public abstract class UpgradedSite : PlatformFactory
     {
         BundledFolders.CopyRepositoryCourses(folder);
         Settings["Courses:Bundled:Folder"] = folder;
+        var units = Path.Combine(folder, "units.json");
+        BundledFolders.CopyRepositoryUnits(units);
+        Settings["CreditBank:UnitsFile"] = units;
         upgrade = new(() =>
         {
             _ = Services; // the first start installs what the folder holds now
@@ -33,9 +37,19 @@ public abstract class UpgradedSite : PlatformFactory
             manifest["version"] = Newer;
             File.WriteAllText(file, manifest.ToJsonString());
             TestPackage.Valid().WriteTo(Path.Combine(folder, "phone-safety"));
+            BundledFolders.AddUnit(units, StopFraudUnit, "stop-fraud", "举报诈骗", "Reporting fraud");
+            BundledFolders.AddUnit(units, PhoneSafetyUnit, "phone-safety", "手机安全", "Phone safety");
             return installed;
         });
     }
+
+    /// <summary>The units the upgrade brings: one for a course the site has published, one for the course it has never had.</summary>
+    public const string StopFraudUnit = "reporting-fraud", PhoneSafetyUnit = "phone-safety-basics";
+
+    /// <summary>The lines under "Waiting for you" on the administration home page that link to <paramref name="link"/>.</summary>
+    public static async Task<List<string>> NoticesAsync(HttpClient admin, string link) =>
+        [.. (await admin.GetPageAsync("/admin")).QuerySelectorAll("section[aria-labelledby=waiting] li a")
+            .Where(a => a.GetAttribute("href") == link).Select(a => a.TextContent.Trim())];
 
     /// <summary>Upgrades the platform's files (once) and returns the version of stop-fraud the site installed before.</summary>
     public string Upgrade() => upgrade.Value;
@@ -61,13 +75,7 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
     private static async Task<List<string>> OffersAsync(HttpClient admin) =>
         [.. (await admin.GetPageAsync("/admin/courses")).QuerySelectorAll("ul.bundled li").Select(li => li.TextContent.Trim())];
 
-    /// <summary>What waits for the administrator on the administration home page, with its link checked.</summary>
-    private static async Task<List<string>> NoticesAsync(HttpClient admin)
-    {
-        var links = (await admin.GetPageAsync("/admin")).QuerySelectorAll("section[aria-labelledby=waiting] li a").ToList();
-        Assert.All(links, a => Assert.Equal("/admin/courses#bundled", a.GetAttribute("href")));
-        return [.. links.Select(a => a.TextContent.Trim())];
-    }
+    private static Task<List<string>> NoticesAsync(HttpClient admin) => UpgradedSite.NoticesAsync(admin, "/admin/courses#bundled");
 
     private async Task<string?> PublishedVersionAsync(string courseId)
     {
@@ -113,9 +121,7 @@ public abstract class BundledCourseUpdateTests(UpgradedSite site)
     {
         site.Upgrade();
         var admin = await site.AdminAsync();
-        var page = await admin.GetPageAsync("/admin/courses");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var unknown = await admin.PostAsync("/admin/courses/bundled/phone-safety/7.7.7/install", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        using var unknown = await admin.PostWithTokenAsync("/admin/courses", "/admin/courses/bundled/phone-safety/7.7.7/install");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         await using var scope = site.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<CoursesDbContext>().Versions.AnyAsync(v => v.Version == "7.7.7"));

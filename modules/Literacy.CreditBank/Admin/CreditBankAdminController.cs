@@ -11,6 +11,7 @@ namespace Literacy.CreditBank.Admin;
 
 public sealed record CreditBankOverview(
     IReadOnlyList<CertificationUnit> Units,
+    IReadOnlyList<BundledUnitOffer> BundledUnits,
     long Entries,
     int Accounts,
     IReadOnlyList<CredentialRow> RecentCredentials,
@@ -31,6 +32,7 @@ public sealed class CreditBankAdminController(
     LedgerVerification verification,
     Revocations revocations,
     CredentialSearch search,
+    UnitUpdates unitUpdates,
     IssuerKeys keys,
     IAuditTrail audit,
     IStringLocalizer<CreditBankModule> T) : Controller
@@ -101,6 +103,7 @@ public sealed class CreditBankAdminController(
 
     private async Task<CreditBankOverview> OverviewAsync(LedgerReport? report, CancellationToken cancellationToken) => new(
         await db.Units.AsNoTracking().OrderBy(u => u.Area).ThenBy(u => u.Level).ToListAsync(cancellationToken),
+        await unitUpdates.OffersAsync(cancellationToken),
         await db.Entries.LongCountAsync(cancellationToken),
         await db.Accounts.CountAsync(cancellationToken),
         await search.LatestAsync(50, Culture, cancellationToken),

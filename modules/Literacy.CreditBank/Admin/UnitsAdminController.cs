@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Literacy.CreditBank.Data;
+using Literacy.CreditBank.Units;
 using Literacy.Modules.Audit;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Lessons;
@@ -26,7 +27,11 @@ public sealed record UnitForm(
     string? CourseId,
     double MinScore,
     int Minutes,
-    bool Active);
+    bool Active)
+{
+    public static UnitForm Of(CertificationUnit u) => new(u.Id, u.TitleZh, u.TitleEn, u.DescriptionZh, u.DescriptionEn, u.Area,
+        [.. u.CompetencyIds], u.Level, u.Credits, u.Rule, u.CourseId, u.MinScore, u.Minutes, u.Active);
+}
 
 public sealed record UnitEditor(UnitForm Form, bool IsNew, CompetencyFramework Framework, IReadOnlyList<string> Problems);
 
@@ -37,6 +42,7 @@ public sealed partial class UnitsAdminController(
     CreditBankDbContext db,
     ICompetencyFrameworkSource frameworks,
     ICourseContent courses,
+    BundledUnits bundled,
     IAuditTrail audit,
     IStringLocalizer<CreditBankModule> T) : Controller
 {
@@ -48,8 +54,7 @@ public sealed partial class UnitsAdminController(
     public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken)
     {
         var u = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return u is null ? NotFound() : await EditorAsync(new UnitForm(u.Id, u.TitleZh, u.TitleEn, u.DescriptionZh, u.DescriptionEn, u.Area,
-            [.. u.CompetencyIds], u.Level, u.Credits, u.Rule, u.CourseId, u.MinScore, u.Minutes, u.Active), false, [], cancellationToken);
+        return u is null ? NotFound() : await EditorAsync(UnitForm.Of(u), false, [], cancellationToken);
     }
 
     [HttpPost("")]
@@ -57,6 +62,24 @@ public sealed partial class UnitsAdminController(
 
     [HttpPost("{id}")]
     public Task<IActionResult> Update(string id, UnitForm form, CancellationToken cancellationToken) => SaveAsync(form with { Id = id }, isNew: false, cancellationToken);
+
+    /// <summary>Adds a unit that came with the platform (<see cref="BundledUnits"/>), through the same checks as the form.</summary>
+    [HttpPost("bundled/{id}")]
+    public async Task<IActionResult> AddBundled(string id, CancellationToken cancellationToken)
+    {
+        if (bundled.All().FirstOrDefault(u => u.Id == id) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        if (await db.Units.AnyAsync(u => u.Id == id, cancellationToken))
+        {
+            TempData["Message"] = T["Nothing changed: the site already has the unit {0}.", unit.TitleIn(System.Globalization.CultureInfo.CurrentUICulture.Name)].Value;
+            return Redirect("/admin/credits#units");
+        }
+
+        return await SaveAsync(UnitForm.Of(unit.ToUnit()), isNew: true, cancellationToken);
+    }
 
     private async Task<IActionResult> SaveAsync(UnitForm form, bool isNew, CancellationToken cancellationToken)
     {

@@ -103,8 +103,6 @@ public sealed class CredentialIssuer(CreditBankDbContext db, IssuerKeys keys, IM
         };
     }
 
-
-
     /// <summary>Signs a credential's JSON with the current key: header {alg: ES256, kid, typ: vc+jwt}.</summary>
     public async Task<string> SignAsync(JsonObject credential, CancellationToken cancellationToken)
     {
