@@ -13,7 +13,7 @@ public static class BenchRun
         try
         {
             await using var site = new BenchSite(folder).Start();
-            await AwardRate.RunAsync(site, settings);
+            await AwardRate.RunAsync(site, settings, folder + "-held");
             await LedgerBench.RunAsync(site, settings);
             await CredentialBench.RunAsync(site, settings);
             return 0;
@@ -21,9 +21,9 @@ public static class BenchRun
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (Directory.Exists(folder))
+            foreach (var used in new[] { folder, folder + "-held" }.Where(Directory.Exists))
             {
-                Directory.Delete(folder, recursive: true);
+                Directory.Delete(used, recursive: true);
             }
         }
     }

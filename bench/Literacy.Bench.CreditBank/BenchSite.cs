@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Literacy.Assessments.Data;
 using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Progress;
+using Literacy.Jobs.Outbox;
 using Literacy.Modules.Events;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Literacy.Bench.CreditBank;
@@ -16,8 +19,10 @@ namespace Literacy.Bench.CreditBank;
 /// <summary>
 /// The real host, in process, on a SQLite data folder: the first start migrates and runs the setup recipe (courses, units),
 /// a later start on the same folder is a restart. No HTTP: awards go through the same scoped services a request would use.
+/// With <paramref name="deliverFollowUps"/> false, the outbox's work (certificate emails, other modules' records of an
+/// award) stays queued instead of being handed to workers: what is left is the award path's own cost.
 /// </summary>
-public sealed class BenchSite(string dataFolder) : WebApplicationFactory<Program>
+public sealed class BenchSite(string dataFolder, bool deliverFollowUps = true) : WebApplicationFactory<Program>
 {
     /// <summary>The bundled course whose completion earns the unit below (content/frameworks/units.json).</summary>
     public const string Course = "stop-fraud";
@@ -37,6 +42,11 @@ public sealed class BenchSite(string dataFolder) : WebApplicationFactory<Program
     {
         builder.UseContentRoot(HostProjectFolder());
         builder.UseEnvironment("Production");
+        if (!deliverFollowUps)
+        {
+            builder.ConfigureServices(services => services.Remove(services.Single(d => d.ImplementationType == typeof(OutboxDispatcher))));
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -117,6 +127,27 @@ public sealed class BenchSite(string dataFolder) : WebApplicationFactory<Program
     {
         var manifest = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json")))!;
         return manifest.Single(p => p.Key.StartsWith(typeof(Program).Assembly.GetName().Name + ",", StringComparison.Ordinal)).Value;
+    }
+
+    /// <summary>
+    /// Waits until the outbox has no work waiting or under way, so that a timed phase pays only for its own follow-ups; returns
+    /// how long that took.
+    /// </summary>
+    public async Task<TimeSpan> FollowUpsDeliveredAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while (await InScopeAsync(sp => sp.GetRequiredService<OutboxDbContext>().Messages
+            .AnyAsync(m => m.State == OutboxState.Pending || m.State == OutboxState.Queued || m.State == OutboxState.Working)))
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException("The outbox still has work after ten minutes.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return clock.Elapsed;
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 4's credit-bank figures, each beside a baseline measured in the same run (the machine is noisy):
-#   a) durable awards/s on SQLite, sequential and with 8 workers / raw single-row durable insert rate
+#   a) durable awards/s on SQLite, sequential and with 8 workers, the credit bank alone, and with its follow-ups held
+#      in the outbox / raw single-row durable insert rate
 #   b) LedgerVerification over 1,000,000 entries / reading the same rows with a plain data reader
 #   c) CredentialVerifier on one credential / a bare ES256 signature check
 # Release build; the real host runs in process on a fresh temporary SQLite data folder, deleted afterwards.

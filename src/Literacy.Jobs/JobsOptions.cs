@@ -16,6 +16,13 @@ public sealed class JobsOptions
     /// <summary>How often the outbox is read for due work that no commit on this node announced (another node's, a retry).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the outbox gathers after a commit announces new work, before handing it to workers: in a burst (a class
+    /// finishing its course at once) the work then goes out in full jobs instead of a small job per commit, which on two
+    /// cores took a third of the CPU from the commits themselves.
+    /// </summary>
+    public TimeSpan Gather { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long a worker may hold a piece of work before another may take it (the worker died).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 

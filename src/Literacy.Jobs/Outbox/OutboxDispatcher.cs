@@ -45,7 +45,10 @@ internal sealed class OutboxDispatcher(
                     nextSweep = clock.GetUtcNow() + SweepEvery;
                 }
 
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                if (await signal.WaitAsync(options.Value.PollInterval, stoppingToken))
+                {
+                    await Task.Delay(options.Value.Gather, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -27,8 +27,8 @@ internal sealed class OutboxSignal : DbTransactionInterceptor
         }
     }
 
-    /// <summary>Waits for a wake-up or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => wake.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits for a wake-up or the timeout, whichever comes first; true for a wake-up.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => wake.WaitAsync(timeout, cancellationToken);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
