@@ -1,9 +1,11 @@
 using System.Net;
 using Literacy.CreditBank.Data;
+using Literacy.Data;
 using Literacy.Testing;
 using Literacy.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Literacy.Web.Tests;
 
@@ -88,5 +90,43 @@ public abstract class BundledUnitUpdateTests(UpgradedSite site)
         using var unknown = await ForceAddAsync(admin, "no-such-unit");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.False(await InScopeAsync(sp => sp.GetRequiredService<CreditBankDbContext>().Units.AnyAsync(u => u.Id == "no-such-unit")));
+    }
+}
+
+/// <summary>A site whose units file an upgrade left broken, after its first start had read it.</summary>
+public sealed class BrokenUnitsFileSite : PlatformFactory, IAsyncLifetime
+{
+    private readonly string file = Path.Combine(Directory.CreateTempSubdirectory("literacy-units-").FullName, "units.json");
+
+    public BrokenUnitsFileSite()
+        : base(TestDatabase.Create(DatabaseProvider.Sqlite))
+    {
+        BundledFolders.CopyRepositoryUnits(file);
+        Settings["CreditBank:UnitsFile"] = file;
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Services; // the first start adds the units
+        File.WriteAllText(file, "[{ \"id\": \"half-written\", ");
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+}
+
+public sealed class BrokenUnitsFileTests(BrokenUnitsFileSite site) : IClassFixture<BrokenUnitsFileSite>
+{
+    [Fact]
+    public async Task A_broken_units_file_offers_nothing_and_the_administration_pages_still_open()
+    {
+        var admin = await site.AdminAsync();
+        Assert.Empty((await admin.GetPageAsync("/admin/credits")).QuerySelectorAll("ul.bundled li"));
+        Assert.Null((await admin.GetPageAsync("/admin")).QuerySelector("section[aria-labelledby=waiting] a[href='/admin/credits#bundled-units']"));
+        Assert.Contains(site.Log.From(LogLevel.Warning), l => l.Contains("cannot be read", StringComparison.Ordinal));
     }
 }

@@ -18,13 +18,14 @@ public sealed record BundledUnit(
 {
     public string TitleIn(string culture) => Title.GetValueOrDefault(culture) ?? Title.GetValueOrDefault("en") ?? Id;
 
+    /// <summary>The unit as the site stores it; a missing language stays empty, for the unit form's checks to name.</summary>
     public CertificationUnit ToUnit() => new()
     {
         Id = Id,
-        TitleZh = Title["zh-CN"],
-        TitleEn = Title["en"],
-        DescriptionZh = Description["zh-CN"],
-        DescriptionEn = Description["en"],
+        TitleZh = Title.GetValueOrDefault("zh-CN") ?? string.Empty,
+        TitleEn = Title.GetValueOrDefault("en") ?? string.Empty,
+        DescriptionZh = Description.GetValueOrDefault("zh-CN") ?? string.Empty,
+        DescriptionEn = Description.GetValueOrDefault("en") ?? string.Empty,
         Area = Area,
         Competencies = string.Join(',', Competencies),
         Level = Level,
