@@ -1,11 +1,16 @@
 using System.Net;
+using Literacy.CreditBank;
 using Literacy.CreditBank.Data;
+using Literacy.CreditBank.Units;
 using Literacy.Data;
+using Literacy.Modules.Competencies;
+using Literacy.Modules.Recipes;
 using Literacy.Testing;
 using Literacy.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Literacy.Web.Tests;
 
@@ -128,5 +133,29 @@ public sealed class BrokenUnitsFileTests(BrokenUnitsFileSite site) : IClassFixtu
         Assert.Empty((await admin.GetPageAsync("/admin/credits")).QuerySelectorAll("ul.bundled li"));
         Assert.Null((await admin.GetPageAsync("/admin")).QuerySelector("section[aria-labelledby=waiting] a[href='/admin/credits#bundled-units']"));
         Assert.Contains(site.Log.From(LogLevel.Warning), l => l.Contains("cannot be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_setup_step_refuses_a_unit_without_its_chinese_texts_and_adds_nothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"literacy-units-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            [{ "id": "english-only", "title": { "en": "English only" }, "description": { "en": "Only in English." },
+               "area": "4", "competencies": ["4.1"], "level": 1, "credits": 1, "rule": { "kind": "course-completed", "course": "stop-fraud", "minScore": 60 } }]
+            """);
+        try
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
+            var options = Options.Create(new CreditBankOptions { UnitsFile = file });
+            var step = new UnitsStep(db, new BundledUnits(options), scope.ServiceProvider.GetRequiredService<ICompetencyFrameworkSource>(), options);
+            var refused = await Assert.ThrowsAsync<RecipeException>(() => step.RunAsync(default, new RecipeContext(), CancellationToken.None));
+            Assert.Contains("english-only needs its title and description in zh-CN and en", refused.Message, StringComparison.Ordinal);
+            Assert.False(await db.Units.AnyAsync(u => u.Id == "english-only"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

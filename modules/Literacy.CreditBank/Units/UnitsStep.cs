@@ -27,7 +27,13 @@ public sealed class UnitsStep(CreditBankDbContext db, BundledUnits bundled, ICom
                 throw new RecipeException($"{options.Value.UnitsFile}: unit {u.Id} names competencies the framework does not have: {string.Join(", ", unknown)}.");
             }
 
-            db.Units.Add(u.ToUnit());
+            var unit = u.ToUnit();
+            if (new[] { unit.TitleZh, unit.TitleEn, unit.DescriptionZh, unit.DescriptionEn }.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new RecipeException($"{options.Value.UnitsFile}: unit {u.Id} needs its title and description in zh-CN and en.");
+            }
+
+            db.Units.Add(unit);
         }
 
         await db.SaveChangesAsync(cancellationToken);
