@@ -9,6 +9,7 @@ using Literacy.CreditBank.Recognition;
 using Literacy.CreditBank.Units;
 using Literacy.Modules.Jobs;
 using Literacy.Data;
+using Literacy.Data.Outbox;
 using Literacy.CreditBank.Emails;
 using Literacy.Modules;
 using Literacy.Modules.Email;
@@ -56,7 +57,10 @@ public sealed class CreditBankModule : IModule
         services.AddScoped<LearningAccounts>();
         services.AddScoped<CourseCompletedRule>();
         services.AddScoped<IDomainEventHandler<CourseCompleted>>(sp => sp.GetRequiredService<CourseCompletedRule>());
+        services.AddScoped<OwedCompletions>();
         services.AddScoped<IRecurringJob, MissedCompletions>();
+        services.AddScoped<EarlierCompletions>();
+        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<EarlierCompletions>());
         services.AddScoped<IDomainEventHandler<LiveClassAttended>, LiveClassMinutesRule>();
         services.AddSingleton<EditableFramework>();
         services.AddSingleton<ICompetencyFrameworkSource>(sp => sp.GetRequiredService<EditableFramework>());

@@ -1,7 +1,9 @@
+using Literacy.Courses.Data;
 using Literacy.Courses.Lessons;
 using Literacy.Testing;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -75,6 +77,8 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
         await using var scope = site.Services.CreateAsyncScope();
         var learnerId = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(learnerEmail))!.Id;
         var version = (await scope.ServiceProvider.GetRequiredService<PublishedCourses>().FindAsync("stop-fraud", CancellationToken.None))!.Version;
+        await FinishedLongAgoAsync(scope.ServiceProvider, learnerId, "stop-fraud", version);
+        Assert.NotNull((await admin.GetPageAsync("/admin/credits/units/fraud-awareness")).QuerySelector("section[aria-labelledby=earlier]")); // the offer axe checks below
 
         var laptop = await SignedInAsync(People.AdminEmail, elder, desktop: true);
         await VisitAsync(laptop, elder,
@@ -84,6 +88,21 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
             "/admin/credits", "/admin/credits/credentials", $"/admin/credits/credentials?find={Uri.EscapeDataString(learnerEmail)}",
             "/admin/credits/recognition", "/admin/credits/framework", "/admin/credits/units/new", "/admin/credits/units/fraud-awareness",
             "/admin/insights", "/admin/insights/courses/stop-fraud", "/admin/insights/reports");
+    }
+
+    /// <summary>
+    /// A completion from a month ago that its unit never paid (the sweep for missed awards looks back a week), so that the
+    /// unit's page offers to award it. Written as the courses module keeps it: the completions of the learner's enrolment.
+    /// </summary>
+    private static async Task FinishedLongAgoAsync(IServiceProvider services, string userId, string courseId, string version)
+    {
+        var db = services.GetRequiredService<CoursesDbContext>();
+        var at = DateTime.UtcNow.AddDays(-30);
+        if (!await db.Enrolments.AnyAsync(e => e.UserId == userId && e.CourseId == courseId))
+        {
+            db.Enrolments.Add(new Enrolment { UserId = userId, CourseId = courseId, EnrolledUtc = at, CompletedUtc = at, CompletedVersion = version, Score = 90 });
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task<IPage> SignedInAsync(string email, bool elder, bool desktop)

@@ -136,6 +136,16 @@ public sealed class BrokenUnitsFileTests(BrokenUnitsFileSite site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Adding_a_unit_from_a_broken_file_is_not_found_and_adds_nothing()
+    {
+        var admin = await site.AdminAsync();
+        var response = await admin.PostWithTokenAsync("/admin/credits", "/admin/credits/units/bundled/half-written");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await using var scope = site.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CreditBankDbContext>().Units.AnyAsync(u => u.Id == "half-written"));
+    }
+
+    [Fact]
     public async Task The_setup_step_refuses_a_unit_without_its_chinese_texts_and_adds_nothing()
     {
         var file = Path.Combine(Path.GetTempPath(), $"literacy-units-{Guid.NewGuid():N}.json");
@@ -148,7 +158,7 @@ public sealed class BrokenUnitsFileTests(BrokenUnitsFileSite site) : IClassFixtu
             await using var scope = site.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
             var options = Options.Create(new CreditBankOptions { UnitsFile = file });
-            var step = new UnitsStep(db, new BundledUnits(options), scope.ServiceProvider.GetRequiredService<ICompetencyFrameworkSource>(), options);
+            var step = new UnitsStep(db, new BundledUnits(options), scope.ServiceProvider.GetRequiredService<ICompetencyFrameworkSource>(), options, TimeProvider.System);
             var refused = await Assert.ThrowsAsync<RecipeException>(() => step.RunAsync(default, new RecipeContext(), CancellationToken.None));
             Assert.Contains("english-only needs its title and description in zh-CN and en", refused.Message, StringComparison.Ordinal);
             Assert.False(await db.Units.AnyAsync(u => u.Id == "english-only"));

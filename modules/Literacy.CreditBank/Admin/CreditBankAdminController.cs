@@ -101,14 +101,18 @@ public sealed class CreditBankAdminController(
         return Redirect("/admin/credits#keys");
     }
 
-    private async Task<CreditBankOverview> OverviewAsync(LedgerReport? report, CancellationToken cancellationToken) => new(
-        await db.Units.AsNoTracking().OrderBy(u => u.Area).ThenBy(u => u.Level).ToListAsync(cancellationToken),
-        await unitUpdates.OffersAsync(cancellationToken),
-        await db.Entries.LongCountAsync(cancellationToken),
-        await db.Accounts.CountAsync(cancellationToken),
-        await search.LatestAsync(50, Culture, cancellationToken),
-        await db.SigningKeys.AsNoTracking().OrderByDescending(k => k.CreatedUtc).ToListAsync(cancellationToken),
-        report);
+    private async Task<CreditBankOverview> OverviewAsync(LedgerReport? report, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Area).ThenBy(u => u.Level).ToListAsync(cancellationToken);
+        return new(
+            units,
+            await unitUpdates.OffersAsync(units.Select(u => u.Id), cancellationToken),
+            await db.Entries.LongCountAsync(cancellationToken),
+            await db.Accounts.CountAsync(cancellationToken),
+            await search.LatestAsync(50, Culture, cancellationToken),
+            await db.SigningKeys.AsNoTracking().OrderByDescending(k => k.CreatedUtc).ToListAsync(cancellationToken),
+            report);
+    }
 
     private static string Culture => System.Globalization.CultureInfo.CurrentUICulture.Name;
 }

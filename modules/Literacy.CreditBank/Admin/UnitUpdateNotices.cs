@@ -12,7 +12,7 @@ public sealed class UnitUpdateNotices(UnitUpdates updates, IStringLocalizer<Cred
 
     public async Task<IReadOnlyList<AdminNotice>> GetAsync(CancellationToken cancellationToken)
     {
-        var ready = (await updates.OffersAsync(cancellationToken)).Count(o => o.AwaitsCourse is null);
+        var ready = (await updates.OffersAsync(null, cancellationToken)).Count(o => o.AwaitsCourse is null);
         return ready == 0 ? [] : [new AdminNotice(T["Certification units that came with the platform, to add: {0}", ready], "/admin/credits#bundled-units")];
     }
 }

@@ -16,22 +16,12 @@ public sealed record BundledUnitOffer(BundledUnit Unit, string? AwaitsCourse);
 /// </summary>
 public sealed class UnitUpdates(CreditBankDbContext db, BundledUnits bundled, ICourseContent courses, ILogger<UnitUpdates> logger)
 {
-    public async Task<IReadOnlyList<BundledUnitOffer>> OffersAsync(CancellationToken cancellationToken)
+    /// <param name="known">The ids of the site's units, when the caller has read them already.</param>
+    public async Task<IReadOnlyList<BundledUnitOffer>> OffersAsync(IEnumerable<string>? known, CancellationToken cancellationToken)
     {
-        IReadOnlyList<BundledUnit> missing;
-        try
-        {
-            missing = bundled.Missing(await db.Units.Select(u => u.Id).ToListAsync(cancellationToken));
-        }
-        catch (JsonException e)
-        {
-            // A broken file must not take the administration pages down with it; the setup recipe reports it in full.
-            logger.LogWarning(e, "The bundled units file {File} cannot be read; no units are offered.", bundled.File);
-            return [];
-        }
-
+        var have = (known ?? await db.Units.Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var offers = new List<BundledUnitOffer>();
-        foreach (var unit in missing)
+        foreach (var unit in Readable().Where(u => !have.Contains(u.Id)))
         {
             var awaits = unit.Rule is { Kind: EarningRule.CourseCompleted, Course: { } course }
                 && await courses.TitleAsync(course, "en", cancellationToken) is null ? course : null;
@@ -39,5 +29,22 @@ public sealed class UnitUpdates(CreditBankDbContext db, BundledUnits bundled, IC
         }
 
         return offers;
+    }
+
+    /// <summary>The bundled unit with this id; null when the file has none, or cannot be read.</summary>
+    public BundledUnit? Find(string id) => Readable().FirstOrDefault(u => u.Id == id);
+
+    private IReadOnlyList<BundledUnit> Readable()
+    {
+        try
+        {
+            return bundled.All();
+        }
+        catch (JsonException e)
+        {
+            // A broken file must not take the administration pages down with it; the setup recipe reports it in full.
+            logger.LogWarning(e, "The bundled units file {File} cannot be read; no units are offered.", bundled.File);
+            return [];
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Literacy.CreditBank.Data;
+using Literacy.CreditBank.Earning;
 using Literacy.CreditBank.Units;
 using Literacy.Modules.Audit;
 using Literacy.Modules.Competencies;
@@ -33,7 +34,8 @@ public sealed record UnitForm(
         [.. u.CompetencyIds], u.Level, u.Credits, u.Rule, u.CourseId, u.MinScore, u.Minutes, u.Active);
 }
 
-public sealed record UnitEditor(UnitForm Form, bool IsNew, CompetencyFramework Framework, IReadOnlyList<string> Problems);
+/// <param name="EarlierLearners">How many learners finished the unit's course before its rule and do not have it (<see cref="EarlierCompletions"/>).</param>
+public sealed record UnitEditor(UnitForm Form, bool IsNew, CompetencyFramework Framework, IReadOnlyList<string> Problems, int EarlierLearners = 0);
 
 /// <summary>Admin → Credit bank → a unit: what it certifies, what it is worth and how it is earned. Units are never deleted, only switched off.</summary>
 [Authorize(Policy = Permissions.ManageCreditBank)]
@@ -42,8 +44,10 @@ public sealed partial class UnitsAdminController(
     CreditBankDbContext db,
     ICompetencyFrameworkSource frameworks,
     ICourseContent courses,
-    BundledUnits bundled,
+    UnitUpdates unitUpdates,
+    EarlierCompletions earlier,
     IAuditTrail audit,
+    TimeProvider clock,
     IStringLocalizer<CreditBankModule> T) : Controller
 {
     [HttpGet("new")]
@@ -54,7 +58,7 @@ public sealed partial class UnitsAdminController(
     public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken)
     {
         var u = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return u is null ? NotFound() : await EditorAsync(UnitForm.Of(u), false, [], cancellationToken);
+        return u is null ? NotFound() : await EditorAsync(UnitForm.Of(u), false, [], cancellationToken, (await earlier.OfAsync(u, cancellationToken)).Count);
     }
 
     [HttpPost("")]
@@ -67,7 +71,7 @@ public sealed partial class UnitsAdminController(
     [HttpPost("bundled/{id}")]
     public async Task<IActionResult> AddBundled(string id, CancellationToken cancellationToken)
     {
-        if (bundled.All().FirstOrDefault(u => u.Id == id) is not { } unit)
+        if (unitUpdates.Find(id) is not { } unit)
         {
             return NotFound();
         }
@@ -79,6 +83,29 @@ public sealed partial class UnitsAdminController(
         }
 
         return await SaveAsync(UnitForm.Of(unit.ToUnit()), isNew: true, cancellationToken);
+    }
+
+    /// <summary>Awards the unit to the learners who finished its course before its rule, as the unit's page offers.</summary>
+    [HttpPost("{id}/earlier-completions")]
+    public async Task<IActionResult> AwardEarlier(string id, CancellationToken cancellationToken)
+    {
+        if (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        var learners = (await earlier.OfAsync(unit, cancellationToken)).Count;
+        if (learners == 0)
+        {
+            TempData["Message"] = T["Nothing to do: no learner who finished the course is waiting for this unit."].Value;
+        }
+        else
+        {
+            await earlier.RequestAsync(unit, learners, cancellationToken);
+            TempData["Message"] = T["The unit is being awarded to {0} learners who finished the course before. Each gets a certificate by email; this can take a few minutes.", learners].Value;
+        }
+
+        return Redirect($"/admin/credits/units/{id}");
     }
 
     private async Task<IActionResult> SaveAsync(UnitForm form, bool isNew, CancellationToken cancellationToken)
@@ -94,6 +121,9 @@ public sealed partial class UnitsAdminController(
         {
             Id = form.Id!, TitleZh = "", TitleEn = "", DescriptionZh = "", DescriptionEn = "", Area = "", Competencies = "",
         } : await db.Units.FirstAsync(u => u.Id == form.Id, cancellationToken);
+        var ruleChanged = isNew || unit.Rule != form.Rule || (form.Active && !unit.Active)
+            || (form.Rule == EarningRule.CourseCompleted && (unit.CourseId != form.CourseId!.Trim() || unit.MinScore != form.MinScore))
+            || (form.Rule == EarningRule.LiveClassMinutes && unit.Minutes != form.Minutes);
         unit.TitleZh = form.TitleZh!.Trim();
         unit.TitleEn = form.TitleEn!.Trim();
         unit.DescriptionZh = form.DescriptionZh!.Trim();
@@ -104,6 +134,11 @@ public sealed partial class UnitsAdminController(
         unit.CourseId = form.Rule == EarningRule.CourseCompleted ? form.CourseId!.Trim() : null;
         unit.MinScore = form.Rule == EarningRule.CourseCompleted ? form.MinScore : 0;
         unit.Minutes = form.Rule == EarningRule.LiveClassMinutes ? form.Minutes : 0;
+        if (ruleChanged)
+        {
+            unit.RuleSinceUtc = clock.GetUtcNow().UtcDateTime;
+        }
+
         if (isNew)
         {
             db.Units.Add(unit);
@@ -113,7 +148,8 @@ public sealed partial class UnitsAdminController(
         await audit.RecordAsync(isNew ? "unit.created" : "unit.changed", unit.Id,
             $"{unit.TitleEn}: level {unit.Level}, {unit.Credits} credits, {unit.Rule} {unit.CourseId}{(unit.Active ? "" : ", switched off")}", cancellationToken);
         TempData["Message"] = T["The unit {0} is saved. Credits already earned stay as they were.", unit.Title(System.Globalization.CultureInfo.CurrentUICulture.Name)].Value;
-        return Redirect("/admin/credits#units");
+        // Learners who finished the course already: the unit's page says how many and offers to award it to them.
+        return Redirect((await earlier.OfAsync(unit, cancellationToken)).Count > 0 ? $"/admin/credits/units/{unit.Id}#earlier" : "/admin/credits#units");
     }
 
     private async Task<List<string>> ProblemsAsync(UnitForm f, bool isNew, CancellationToken cancellationToken)
@@ -143,8 +179,8 @@ public sealed partial class UnitsAdminController(
         return problems;
     }
 
-    private async Task<IActionResult> EditorAsync(UnitForm form, bool isNew, IReadOnlyList<string> problems, CancellationToken cancellationToken) =>
-        View("Edit", new UnitEditor(form, isNew, await frameworks.CurrentAsync(cancellationToken), problems));
+    private async Task<IActionResult> EditorAsync(UnitForm form, bool isNew, IReadOnlyList<string> problems, CancellationToken cancellationToken, int earlierLearners = 0) =>
+        View("Edit", new UnitEditor(form, isNew, await frameworks.CurrentAsync(cancellationToken), problems, earlierLearners));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
     private static partial Regex UnitId();

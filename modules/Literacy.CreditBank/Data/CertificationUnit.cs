@@ -38,6 +38,12 @@ public sealed class CertificationUnit
 
     public bool Active { get; set; } = true;
 
+    /// <summary>
+    /// Since when the unit pays by its rule as it stands: set when the unit is added, when its rule changes and when it is
+    /// switched back on. A course completed before then is paid only if an administrator asks (<c>EarlierCompletions</c>).
+    /// </summary>
+    public DateTime RuleSinceUtc { get; set; }
+
     public string Title(string culture) => culture == "zh-CN" ? TitleZh : TitleEn;
 
     public string Description(string culture) => culture == "zh-CN" ? DescriptionZh : DescriptionEn;

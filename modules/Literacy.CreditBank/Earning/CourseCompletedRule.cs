@@ -14,15 +14,19 @@ public sealed class CourseCompletedRule(CreditBankDbContext db, Awards awards) :
             .ToListAsync(cancellationToken);
         foreach (var unit in units)
         {
-            await awards.AwardAsync(e.UserId, unit, EntryKind.Award, new
-            {
-                type = "course",
-                eventId = e.EventId,
-                courseId = e.CourseId,
-                version = e.Version,
-                score = e.Score,
-                completedUtc = e.CompletedUtc,
-            }, cancellationToken);
+            await AwardAsync(e, unit, cancellationToken);
         }
     }
+
+    /// <summary>Pays one unit for the completion, with the completion as its evidence.</summary>
+    public Task AwardAsync(CourseCompleted e, CertificationUnit unit, CancellationToken cancellationToken) =>
+        awards.AwardAsync(e.UserId, unit, EntryKind.Award, new
+        {
+            type = "course",
+            eventId = e.EventId,
+            courseId = e.CourseId,
+            version = e.Version,
+            score = e.Score,
+            completedUtc = e.CompletedUtc,
+        }, cancellationToken);
 }

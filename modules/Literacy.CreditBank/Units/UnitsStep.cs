@@ -11,7 +11,7 @@ namespace Literacy.CreditBank.Units;
 /// <c>{ "step": "credit-units" }</c>: adds the certification units that come with the platform (<see cref="BundledUnits"/>)
 /// and that the site does not have yet. Units an administrator changed are left alone.
 /// </summary>
-public sealed class UnitsStep(CreditBankDbContext db, BundledUnits bundled, ICompetencyFrameworkSource frameworks, IOptions<CreditBankOptions> options) : IRecipeStep
+public sealed class UnitsStep(CreditBankDbContext db, BundledUnits bundled, ICompetencyFrameworkSource frameworks, IOptions<CreditBankOptions> options, TimeProvider clock) : IRecipeStep
 {
     public string Name => "credit-units";
 
@@ -33,6 +33,7 @@ public sealed class UnitsStep(CreditBankDbContext db, BundledUnits bundled, ICom
                 throw new RecipeException($"{options.Value.UnitsFile}: unit {u.Id} needs its title and description in zh-CN and en.");
             }
 
+            unit.RuleSinceUtc = clock.GetUtcNow().UtcDateTime;
             db.Units.Add(unit);
         }
 

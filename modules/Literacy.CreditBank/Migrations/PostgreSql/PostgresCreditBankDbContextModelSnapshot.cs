@@ -95,6 +95,9 @@ namespace Literacy.CreditBank.Migrations.PostgreSql
                     b.Property<int>("Rule")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("RuleSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasColumnType("text");

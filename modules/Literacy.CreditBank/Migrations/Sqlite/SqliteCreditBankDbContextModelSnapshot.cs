@@ -90,6 +90,9 @@ namespace Literacy.CreditBank.Migrations.Sqlite
                     b.Property<int>("Rule")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("RuleSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasColumnType("TEXT");
