@@ -18,6 +18,12 @@ public sealed class CreditBankOptions
     /// <summary>Where the certification units are read from at setup, relative to the app folder.</summary>
     public string UnitsFile { get; set; } = "content/frameworks/units.json";
 
+    /// <summary>
+    /// Awards made by one piece of background work when an administrator awards a unit to learners who finished its course
+    /// before; the next piece goes on from there. Small enough that a piece never outlives its lease on the outbox.
+    /// </summary>
+    public int EarlierAwardsPerBatch { get; set; } = 500;
+
     public Uri BaseUri => new(IssuerUrl.TrimEnd('/') + "/");
 
     /// <summary>did:web for the issuer's host, with a port written as %3A as the did:web method asks.</summary>

@@ -20,6 +20,7 @@ public sealed class EarlierCompletionsTests
     public async Task Learners_who_finished_before_a_unit_existed_get_it_once_when_an_administrator_awards_it(DatabaseProvider provider)
     {
         await using var site = PlatformFactory.On(provider);
+        site.Settings["CreditBank:EarlierAwardsPerBatch"] = "1"; // a batch per learner: the second goes on where the first stopped
         var courseId = await site.PublishFixtureCourseAsync();
         var (first, _) = await site.LearnerAsync();
         var (second, _) = await site.LearnerAsync();

@@ -21,7 +21,7 @@ public sealed record EmailFrame(string Subject, IHtmlContent Body, string? Unsub
 /// Renders an email's Razor view in the recipient's language, outside any request, then puts it in the frame.
 /// The plain-text part is made from the same HTML, so the two never say different things.
 /// </summary>
-public sealed class EmailRenderer(IRazorViewEngine views, ITempDataProvider tempData, IServiceProvider services)
+public sealed class EmailRenderer(IRazorViewEngine views, ITempDataProvider tempData, IModelMetadataProvider metadata, IServiceProvider services)
 {
     private const string Frame = "/Areas/Notifications/Views/Emails/_Frame.cshtml";
 
@@ -49,7 +49,7 @@ public sealed class EmailRenderer(IRazorViewEngine views, ITempDataProvider temp
         var action = new ActionContext(http, new RouteData(), new ActionDescriptor());
         var found = views.GetView(executingFilePath: null, viewPath: path, isMainPage: true);
         var view = found.View ?? throw new InvalidOperationException($"No email view at {path}.");
-        var viewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) { Model = model };
+        var viewData = new ViewDataDictionary(metadata, new ModelStateDictionary()) { Model = model };
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var context = new ViewContext(action, view, viewData, new TempDataDictionary(http, tempData), writer, new HtmlHelperOptions());
         await view.RenderAsync(context);
