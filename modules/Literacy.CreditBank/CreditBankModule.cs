@@ -57,10 +57,10 @@ public sealed class CreditBankModule : IModule
         services.AddScoped<LearningAccounts>();
         services.AddScoped<CourseCompletedRule>();
         services.AddScoped<IDomainEventHandler<CourseCompleted>>(sp => sp.GetRequiredService<CourseCompletedRule>());
-        services.AddScoped<OwedCompletions>();
+        services.AddScoped<PaidUnits>();
         services.AddScoped<IRecurringJob, MissedCompletions>();
-        services.AddScoped<EarlierCompletions>();
-        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<EarlierCompletions>());
+        services.AddScoped<EarlierLearning>();
+        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<EarlierLearning>());
         services.AddScoped<IDomainEventHandler<LiveClassAttended>, LiveClassMinutesRule>();
         services.AddSingleton<EditableFramework>();
         services.AddSingleton<ICompetencyFrameworkSource>(sp => sp.GetRequiredService<EditableFramework>());

@@ -34,7 +34,7 @@ public sealed record UnitForm(
         [.. u.CompetencyIds], u.Level, u.Credits, u.Rule, u.CourseId, u.MinScore, u.Minutes, u.Active);
 }
 
-/// <param name="EarlierLearners">How many learners finished the unit's course before its rule and do not have it (<see cref="EarlierCompletions"/>).</param>
+/// <param name="EarlierLearners">How many learners met the unit's rule before the unit could pay them and do not have it (<see cref="EarlierLearning"/>).</param>
 public sealed record UnitEditor(UnitForm Form, bool IsNew, CompetencyFramework Framework, IReadOnlyList<string> Problems, int EarlierLearners = 0);
 
 /// <summary>Admin → Credit bank → a unit: what it certifies, what it is worth and how it is earned. Units are never deleted, only switched off.</summary>
@@ -45,7 +45,7 @@ public sealed partial class UnitsAdminController(
     ICompetencyFrameworkSource frameworks,
     ICourseContent courses,
     UnitUpdates unitUpdates,
-    EarlierCompletions earlier,
+    EarlierLearning earlier,
     IAuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<CreditBankModule> T) : Controller
@@ -85,8 +85,8 @@ public sealed partial class UnitsAdminController(
         return await SaveAsync(UnitForm.Of(unit.ToUnit()), isNew: true, cancellationToken);
     }
 
-    /// <summary>Awards the unit to the learners who finished its course before its rule, as the unit's page offers.</summary>
-    [HttpPost("{id}/earlier-completions")]
+    /// <summary>Awards the unit to the learners who met its rule before the unit could pay them, as the unit's page offers.</summary>
+    [HttpPost("{id}/earlier-learning")]
     public async Task<IActionResult> AwardEarlier(string id, CancellationToken cancellationToken)
     {
         if (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is not { } unit)
@@ -97,12 +97,12 @@ public sealed partial class UnitsAdminController(
         var learners = (await earlier.OfAsync(unit, cancellationToken)).Count;
         if (learners == 0)
         {
-            TempData["Message"] = T["Nothing to do: no learner who finished the course is waiting for this unit."].Value;
+            TempData["Message"] = T["Nothing to do: no learner is waiting for this unit."].Value;
         }
         else
         {
             await earlier.RequestAsync(unit, learners, cancellationToken);
-            TempData["Message"] = T["The unit is being awarded to {0} learners who finished the course before. Each gets a certificate by email; this can take a few minutes.", learners].Value;
+            TempData["Message"] = T["The unit is being awarded to {0} learners. Each gets a certificate by email; this can take a few minutes.", learners].Value;
         }
 
         return Redirect($"/admin/credits/units/{id}");
@@ -148,7 +148,7 @@ public sealed partial class UnitsAdminController(
         await audit.RecordAsync(isNew ? "unit.created" : "unit.changed", unit.Id,
             $"{unit.TitleEn}: level {unit.Level}, {unit.Credits} credits, {unit.Rule} {unit.CourseId}{(unit.Active ? "" : ", switched off")}", cancellationToken);
         TempData["Message"] = T["The unit {0} is saved. Credits already earned stay as they were.", unit.Title(System.Globalization.CultureInfo.CurrentUICulture.Name)].Value;
-        // Learners who finished the course already: the unit's page says how many and offers to award it to them.
+        // Learners who met the rule already: the unit's page says how many and offers to award it to them.
         return Redirect((await earlier.OfAsync(unit, cancellationToken)).Count > 0 ? $"/admin/credits/units/{unit.Id}#earlier" : "/admin/credits#units");
     }
 

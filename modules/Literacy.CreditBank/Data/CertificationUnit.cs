@@ -40,7 +40,8 @@ public sealed class CertificationUnit
 
     /// <summary>
     /// Since when the unit pays by its rule as it stands: set when the unit is added, when its rule changes and when it is
-    /// switched back on. A course completed before then is paid only if an administrator asks (<c>EarlierCompletions</c>).
+    /// switched back on. Learning done before then (a course completed, minutes attended) is paid only if an administrator
+    /// asks (<c>EarlierLearning</c>).
     /// </summary>
     public DateTime RuleSinceUtc { get; set; }
 

@@ -10,10 +10,10 @@ namespace Literacy.CreditBank.Earning;
 /// Pays the course completions whose award was missed: the process stopped between the completion's commit and its award,
 /// or the award failed (a full disk). Every five minutes it reads the last week's completions of each course that earns a
 /// unit and pays each unit owed for a completion made under the unit's rule (<see cref="CertificationUnit.RuleSinceUtc"/>;
-/// earlier ones are <see cref="EarlierCompletions"/>). Awards are idempotent, so one paid meanwhile is paid once.
+/// earlier ones are <see cref="EarlierLearning"/>). Awards are idempotent, so one paid meanwhile is paid once.
 /// </summary>
 public sealed class MissedCompletions(
-    CreditBankDbContext db, ICourseCompletions completions, OwedCompletions owed, CourseCompletedRule rule, TimeProvider clock, ILogger<MissedCompletions> logger) : IRecurringJob
+    CreditBankDbContext db, ICourseCompletions completions, PaidUnits paidUnits, CourseCompletedRule rule, TimeProvider clock, ILogger<MissedCompletions> logger) : IRecurringJob
 {
     /// <summary>Longer than any stop that nobody notices.</summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
@@ -32,9 +32,11 @@ public sealed class MissedCompletions(
         foreach (var course in units.GroupBy(u => u.CourseId!))
         {
             var completed = await completions.SinceAsync(course.Key, since, cancellationToken);
-            foreach (var (completion, unit) in await owed.OfAsync(course.ToList(), completed, cancellationToken))
+            var held = await paidUnits.AmongAsync(completed.Select(c => c.UserId), course.ToList(), cancellationToken);
+            foreach (var completion in completed)
             {
-                if (completion.CompletedUtc >= unit.RuleSinceUtc)
+                foreach (var unit in course.Where(u => u.MinScore <= completion.Score && completion.CompletedUtc >= u.RuleSinceUtc
+                    && !held.Contains(Awards.SourceOf(completion.UserId, u.Id))))
                 {
                     await rule.AwardAsync(completion, unit, cancellationToken);
                     paid++;

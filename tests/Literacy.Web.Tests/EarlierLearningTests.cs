@@ -1,6 +1,8 @@
 using System.Net;
 using Literacy.CreditBank.Data;
 using Literacy.Data;
+using Literacy.Modules.Events;
+using Literacy.Modules.People;
 using Literacy.Testing;
 using Literacy.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace Literacy.Web.Tests;
 /// A unit added after learners finished its course pays them only when an administrator says so, after seeing how many
 /// they are: the sweep for missed awards leaves them alone, the unit's page offers them, and asking twice pays once.
 /// </summary>
-public sealed class EarlierCompletionsTests
+public sealed class EarlierLearningTests
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -41,7 +43,7 @@ public sealed class EarlierCompletionsTests
         var offer = (await admin.GetPageAsync(unitPage)).QuerySelector("section[aria-labelledby=earlier]");
         Assert.Contains("2", offer!.QuerySelector("button")!.TextContent, StringComparison.Ordinal);
 
-        using (var asked = await admin.PostWithTokenAsync(unitPage, $"{unitPage}/earlier-completions"))
+        using (var asked = await admin.PostWithTokenAsync(unitPage, $"{unitPage}/earlier-learning"))
         {
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         }
@@ -52,7 +54,7 @@ public sealed class EarlierCompletionsTests
 
         var after = await admin.GetPageAsync(unitPage);
         Assert.Null(after.QuerySelector("section[aria-labelledby=earlier]"));
-        using (var again = await admin.PostWithTokenAsync(unitPage, $"{unitPage}/earlier-completions"))
+        using (var again = await admin.PostWithTokenAsync(unitPage, $"{unitPage}/earlier-learning"))
         {
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         }
@@ -61,7 +63,7 @@ public sealed class EarlierCompletionsTests
         Assert.Equal((2, 2), await PaidAsync(site, unitId));
         await using var scope = site.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries
-            .CountAsync(a => a.Action == "unit.earlier-completions-awarded" && a.Target == unitId));
+            .CountAsync(a => a.Action == "unit.earlier-learning-awarded" && a.Target == unitId));
     }
 
     [Theory]
@@ -77,6 +79,47 @@ public sealed class EarlierCompletionsTests
         Assert.Equal((1, 1), await PaidAsync(site, unitId));
         var admin = await site.AdminAsync();
         Assert.Null((await admin.GetPageAsync($"/admin/credits/units/{unitId}")).QuerySelector("section[aria-labelledby=earlier]"));
+    }
+
+    /// <summary>
+    /// A live-class unit added later counts only the minutes attended since; the minutes from before are the
+    /// administrator's to recognise, and then the learner has it once, with all their minutes as its evidence.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Live_class_minutes_from_before_a_unit_count_for_it_only_when_an_administrator_awards_them(DatabaseProvider provider)
+    {
+        await using var site = PlatformFactory.On(provider);
+        var (learner, email) = await site.LearnerAsync();
+        var userId = (await site.Service<IPeople>().FindByEmailAsync(email, CancellationToken.None))!.Id;
+        Task AttendAsync(string classId, int minutes) =>
+            site.PublishAsync(new LiveClassAttended(EventIds.For($"attended:{classId}:{userId}"), userId, classId, "防诈骗直播课", minutes, DateTime.UtcNow));
+        await AttendAsync("before", 150);
+
+        const string unitId = "live-class-regular";
+        var unitPage = $"/admin/credits/units/{unitId}";
+        var admin = await site.AdminAsync();
+        var fields = Learning.UnitFields(unitId, courseId: "");
+        (fields["rule"], fields["minutes"]) = ("LiveClassMinutes", "100");
+        using (var saved = await admin.SubmitAsync("/admin/credits/units/new", "/admin/credits/units", fields))
+        {
+            Assert.Equal($"{unitPage}#earlier", saved.Headers.Location?.OriginalString);
+        }
+
+        await AttendAsync("after", 30); // 180 minutes in all, 30 of them under the unit's rule
+        Assert.Equal((0, 0), await PaidAsync(site, unitId));
+        var offer = (await admin.GetPageAsync(unitPage)).QuerySelector("section[aria-labelledby=earlier]");
+        Assert.Contains("100", offer!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1", offer.QuerySelector("button")!.TextContent, StringComparison.Ordinal);
+
+        (await admin.PostWithTokenAsync(unitPage, $"{unitPage}/earlier-learning")).Dispose();
+        await PaidInTimeAsync(site, unitId, (1, 1));
+        var account = await learner.GetPageAsync("/credits");
+        Assert.Contains("参加直播课：180 分钟", account.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+
+        await AttendAsync("later", 100); // now 130 minutes under the rule: the unit is had already
+        Assert.Equal((1, 1), await PaidAsync(site, unitId));
     }
 
     /// <summary>The unit's ledger entries and credentials, all learners together.</summary>
