@@ -122,6 +122,35 @@ public sealed class EarlierLearningTests
         Assert.Equal((1, 1), await PaidAsync(site, unitId));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Raising_a_live_class_units_minutes_keeps_the_minutes_attended_under_it(DatabaseProvider provider)
+    {
+        await using var site = PlatformFactory.On(provider);
+        var (_, email) = await site.LearnerAsync();
+        var userId = (await site.Service<IPeople>().FindByEmailAsync(email, CancellationToken.None))!.Id;
+        Task AttendAsync(string classId, int minutes) =>
+            site.PublishAsync(new LiveClassAttended(EventIds.For($"attended:{classId}:{userId}"), userId, classId, "防诈骗直播课", minutes, DateTime.UtcNow));
+
+        const string unitId = "live-class-regular";
+        var admin = await site.AdminAsync();
+        var fields = Learning.UnitFields(unitId, courseId: "");
+        (fields["rule"], fields["minutes"]) = ("LiveClassMinutes", "100");
+        (await admin.SubmitAsync("/admin/credits/units/new", "/admin/credits/units", fields)).Dispose();
+        await AttendAsync("first", 60);
+
+        fields["minutes"] = "120";
+        fields.Remove("id");
+        using (var raised = await admin.SubmitAsync($"/admin/credits/units/{unitId}", $"/admin/credits/units/{unitId}", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        }
+
+        await AttendAsync("second", 60);
+        Assert.Equal((1, 1), await PaidAsync(site, unitId));
+    }
+
     /// <summary>The unit's ledger entries and credentials, all learners together.</summary>
     private static async Task<(int Entries, int Credentials)> PaidAsync(PlatformFactory site, string unitId)
     {

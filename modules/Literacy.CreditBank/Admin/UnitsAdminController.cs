@@ -121,9 +121,11 @@ public sealed partial class UnitsAdminController(
         {
             Id = form.Id!, TitleZh = "", TitleEn = "", DescriptionZh = "", DescriptionEn = "", Area = "", Competencies = "",
         } : await db.Units.FirstAsync(u => u.Id == form.Id, cancellationToken);
-        var ruleChanged = isNew || unit.Rule != form.Rule || (form.Active && !unit.Active)
-            || (form.Rule == EarningRule.CourseCompleted && (unit.CourseId != form.CourseId!.Trim() || unit.MinScore != form.MinScore))
-            || (form.Rule == EarningRule.LiveClassMinutes && unit.Minutes != form.Minutes);
+        // The rule's "since" moves when it starts paying learning it did not pay before; raising the bar keeps what
+        // learners did under it (the minutes they have attended so far still count).
+        var paysMore = isNew || unit.Rule != form.Rule || (form.Active && !unit.Active)
+            || (form.Rule == EarningRule.CourseCompleted && (unit.CourseId != form.CourseId!.Trim() || form.MinScore < unit.MinScore))
+            || (form.Rule == EarningRule.LiveClassMinutes && form.Minutes < unit.Minutes);
         unit.TitleZh = form.TitleZh!.Trim();
         unit.TitleEn = form.TitleEn!.Trim();
         unit.DescriptionZh = form.DescriptionZh!.Trim();
@@ -134,7 +136,7 @@ public sealed partial class UnitsAdminController(
         unit.CourseId = form.Rule == EarningRule.CourseCompleted ? form.CourseId!.Trim() : null;
         unit.MinScore = form.Rule == EarningRule.CourseCompleted ? form.MinScore : 0;
         unit.Minutes = form.Rule == EarningRule.LiveClassMinutes ? form.Minutes : 0;
-        if (ruleChanged)
+        if (paysMore)
         {
             unit.RuleSinceUtc = clock.GetUtcNow().UtcDateTime;
         }

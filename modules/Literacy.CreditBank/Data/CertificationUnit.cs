@@ -39,8 +39,8 @@ public sealed class CertificationUnit
     public bool Active { get; set; } = true;
 
     /// <summary>
-    /// Since when the unit pays by its rule as it stands: set when the unit is added, when its rule changes and when it is
-    /// switched back on. Learning done before then (a course completed, minutes attended) is paid only if an administrator
+    /// Since when the unit pays by its rule as it stands: set when the unit is added, when its rule comes to pay learning
+    /// it did not pay before (another course, a lower score or fewer minutes) and when it is switched back on. Learning done before then (a course completed, minutes attended) is paid only if an administrator
     /// asks (<c>EarlierLearning</c>).
     /// </summary>
     public DateTime RuleSinceUtc { get; set; }
