@@ -331,6 +331,42 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.Equal("/account/denied", denied.Headers.Location!.AbsolutePath);
     }
 
+    /// <summary>A large course's learners come 50 to a page, in the order they started, with every learner counted.</summary>
+    [Fact]
+    public async Task A_trainer_pages_through_a_large_courses_learners_in_the_order_they_started()
+    {
+        var admin = await site.AdminAsync(); // an administrator sees every course's learners
+        var courseId = await PublishedCourseAsync();
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoursesDbContext>();
+            var start = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc);
+            db.Enrolments.AddRange(Enumerable.Range(0, 55).Select(i => new Enrolment
+            {
+                UserId = $"{courseId}-learner-{i:00}", CourseId = courseId, EnrolledUtc = start.AddDays(i),
+                CompletedUtc = i < 3 ? start.AddDays(i + 1) : null, CompletedVersion = i < 3 ? "1.0.0" : null, Score = i < 3 ? 100 : null,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var (learner, _) = await site.LearnerAsync("周阿姨"); // the 56th to start, with a quiz answered
+        (await learner.SubmitAsync($"/courses/{courseId}", $"/courses/{courseId}/enrol", new Dictionary<string, string>())).Dispose();
+        (await learner.AnswerQuizAsync(courseId, "check", "lock-quiz", new Dictionary<string, string> { ["q0"] = "1" })).Dispose();
+
+        var first = await admin.GetPageAsync($"/trainer/courses/{courseId}");
+        Assert.Equal(50, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("已有 56 位学员开始学这门课，其中 3 位已经学完。", first.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("第 1 到第 50 位，共 56 位", first.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/trainer/courses/{courseId}?page=2", first.QuerySelector("nav[aria-label] a[href*='page=']")!.GetAttribute("href"));
+
+        var second = await admin.GetPageAsync($"/trainer/courses/{courseId}?page=2");
+        var rows = second.QuerySelectorAll("tbody tr");
+        Assert.Equal(6, rows.Length);
+        Assert.Contains("2026-02-20", rows[0].TextContent, StringComparison.Ordinal); // the 51st to start
+        Assert.Contains("100%", rows.Single(r => r.TextContent.Contains("周阿姨", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+        Assert.Null(second.QuerySelector($"a[href='/trainer/courses/{courseId}?page=3']"));
+    }
+
     [Fact]
     public async Task Pages_for_visitors_are_cached_but_never_pages_for_signed_in_learners()
     {

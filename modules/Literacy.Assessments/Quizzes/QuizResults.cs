@@ -6,10 +6,15 @@ namespace Literacy.Assessments.Quizzes;
 
 public sealed class QuizResults(AssessmentsDbContext db) : IQuizResults
 {
-    public async Task<IReadOnlyDictionary<string, double>> BestScoresAsync(string userId, string courseId, CancellationToken cancellationToken) =>
-        await db.Attempts.AsNoTracking()
-            .Where(a => a.UserId == userId && a.CourseId == courseId)
-            .GroupBy(a => a.QuizId)
-            .Select(g => new { QuizId = g.Key, Best = g.Max(a => a.Score) })
-            .ToDictionaryAsync(x => x.QuizId, x => x.Best, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> BestScoresAsync(
+        IReadOnlyCollection<string> userIds, string courseId, CancellationToken cancellationToken)
+    {
+        var best = await db.Attempts.AsNoTracking()
+            .Where(a => userIds.Contains(a.UserId) && a.CourseId == courseId)
+            .GroupBy(a => new { a.UserId, a.QuizId })
+            .Select(g => new { g.Key.UserId, g.Key.QuizId, Best = g.Max(a => a.Score) })
+            .ToListAsync(cancellationToken);
+        return best.GroupBy(b => b.UserId).ToDictionary(
+            g => g.Key, IReadOnlyDictionary<string, double> (g) => g.ToDictionary(b => b.QuizId, b => b.Best));
+    }
 }

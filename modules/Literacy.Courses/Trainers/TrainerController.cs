@@ -16,6 +16,8 @@ namespace Literacy.Courses.Trainers;
 [Route("trainer/courses")]
 public sealed class TrainerController(CoursesDbContext db, PublishedCourses courses, IPeople people, IQuizResults quizzes) : Controller
 {
+    internal const int PageSize = 50;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -30,8 +32,9 @@ public sealed class TrainerController(CoursesDbContext db, PublishedCourses cour
         return View(rows);
     }
 
+    /// <summary>The course's learners, 50 to a page (a trainer reads it on a phone), in the order they started.</summary>
     [HttpGet("{courseId}")]
-    public async Task<IActionResult> Course(string courseId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Course(string courseId, int page = 1, CancellationToken cancellationToken = default)
     {
         var course = await courses.FindAsync(courseId, cancellationToken);
         if (course is null || !(await AssignedCourseIdsAsync(cancellationToken)).Contains(courseId))
@@ -39,21 +42,25 @@ public sealed class TrainerController(CoursesDbContext db, PublishedCourses cour
             return NotFound();
         }
 
-        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.CourseId == courseId).OrderBy(e => e.EnrolledUtc).Take(500).ToListAsync(cancellationToken);
+        page = Math.Max(1, page);
+        var enrolled = db.Enrolments.AsNoTracking().Where(e => e.CourseId == courseId);
+        var (total, completed) = (await enrolled.CountAsync(cancellationToken), await enrolled.CountAsync(e => e.CompletedUtc != null, cancellationToken));
+        var enrolments = await enrolled.OrderBy(e => e.EnrolledUtc).ThenBy(e => e.UserId)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         var userIds = enrolments.Select(e => e.UserId).ToList();
         var done = await db.LessonCompletions.AsNoTracking().Where(l => l.CourseId == courseId && userIds.Contains(l.UserId))
             .GroupBy(l => l.UserId).Select(g => new { g.Key, Lessons = g.Select(l => l.LessonId).ToList() })
             .ToDictionaryAsync(x => x.Key, x => x.Lessons, cancellationToken);
         var names = await people.FindAsync(userIds, cancellationToken);
-        var rows = new List<LearnerRow>();
-        foreach (var e in enrolments)
-        {
-            var best = await quizzes.BestScoresAsync(e.UserId, courseId, cancellationToken);
-            var lessonsDone = done.GetValueOrDefault(e.UserId, []).Count(course.Manifest.Lessons.Contains);
-            rows.Add(new LearnerRow(names.GetValueOrDefault(e.UserId)?.DisplayName ?? "—", e.EnrolledUtc, lessonsDone, best.Count == 0 ? null : best.Values.Average(), e.CompletedUtc));
-        }
-
-        return View(new TrainerCoursePage(course.Manifest.TitleIn(CultureInfo.CurrentUICulture.Name), course.Manifest.Lessons.Count, rows));
+        var best = await quizzes.BestScoresAsync(userIds, courseId, cancellationToken);
+        var rows = enrolments.Select(e => new LearnerRow(
+            names.GetValueOrDefault(e.UserId)?.DisplayName ?? "—",
+            e.EnrolledUtc,
+            done.GetValueOrDefault(e.UserId, []).Count(course.Manifest.Lessons.Contains),
+            best.GetValueOrDefault(e.UserId) is { Count: > 0 } scores ? scores.Values.Average() : null,
+            e.CompletedUtc)).ToList();
+        return View(new TrainerCoursePage(courseId, course.Manifest.TitleIn(CultureInfo.CurrentUICulture.Name), course.Manifest.Lessons.Count, rows,
+            total, completed, page, (page - 1) * PageSize + rows.Count < total));
     }
 
     private async Task<List<string>> AssignedCourseIdsAsync(CancellationToken cancellationToken) =>
@@ -66,4 +73,10 @@ public sealed record TrainerCourseRow(string Id, string Title, int Enrolled, int
 
 public sealed record LearnerRow(string Name, DateTime EnrolledUtc, int LessonsDone, double? QuizAverage, DateTime? CompletedUtc);
 
-public sealed record TrainerCoursePage(string Title, int LessonCount, IReadOnlyList<LearnerRow> Learners);
+/// <param name="Total">All the course's learners, of whom <paramref name="Completed"/> completed it; <paramref name="Learners"/> is one page of them.</param>
+public sealed record TrainerCoursePage(
+    string CourseId, string Title, int LessonCount, IReadOnlyList<LearnerRow> Learners, int Total, int Completed, int Page, bool HasMore)
+{
+    /// <summary>The position of the page's first learner among all, counting from 1.</summary>
+    public int First => (Page - 1) * TrainerController.PageSize + 1;
+}

@@ -17,5 +17,9 @@ public interface ICourseContent
 public interface IQuizResults
 {
     /// <summary>Best score in percent (0-100) per quiz id the learner has attempted in the course.</summary>
-    Task<IReadOnlyDictionary<string, double>> BestScoresAsync(string userId, string courseId, CancellationToken cancellationToken);
+    async Task<IReadOnlyDictionary<string, double>> BestScoresAsync(string userId, string courseId, CancellationToken cancellationToken) =>
+        (await BestScoresAsync([userId], courseId, cancellationToken)).GetValueOrDefault(userId) ?? new Dictionary<string, double>();
+
+    /// <summary>The same for several learners at once (a trainer's list); a learner with no attempt is left out.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> BestScoresAsync(IReadOnlyCollection<string> userIds, string courseId, CancellationToken cancellationToken);
 }
