@@ -292,6 +292,32 @@ public abstract class RecognitionTests(TwoSites sites)
         Assert.Equal(RecognitionStatus.Pending, (await RequestsOnBAsync(request.CredentialId)).Single().Status);
     }
 
+    /// <summary>However many requests were decided since, one still waiting stays in the administrator's queue.</summary>
+    [Fact]
+    public async Task A_request_still_waiting_stays_in_the_queue_behind_hundreds_decided_since()
+    {
+        var admin = await TrustAAsync();
+        var (learner, _, credential) = await CredentialFromAAsync();
+        (await SubmitAsync(learner, credential.Jwt)).Dispose();
+        var request = Assert.Single(await RequestsOnBAsync($"http://localhost/credentials/{credential.Id}"));
+        await using (var scope = B.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CreditBankDbContext>();
+            await db.RecognitionRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.SubmittedUtc, DateTime.UtcNow.AddDays(-2)));
+            db.RecognitionRequests.AddRange(Enumerable.Range(0, 201).Select(i => new RecognitionRequest
+            {
+                Id = Guid.NewGuid(), UserId = "someone-else", SubmittedUtc = DateTime.UtcNow.AddHours(-1), Jwt = "-", IssuerId = "did:web:localhost",
+                CredentialId = $"decided-{Guid.NewGuid()}", AchievementName = "已处理的申请", AchievementId = "-",
+                Status = RecognitionStatus.Rejected, Reason = "-", DecidedUtc = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await admin.GetPageAsync("/admin/credits/recognition");
+        Assert.NotNull(page.QuerySelector($"article[aria-labelledby='request-{request.Id}']"));
+        Assert.Equal(50, page.QuerySelectorAll("section[aria-labelledby=decided] li").Length);
+    }
+
     private static async Task AssertRefusedAsync(HttpClient learner, string jwt, string because)
     {
         using var response = await SubmitAsync(learner, jwt);

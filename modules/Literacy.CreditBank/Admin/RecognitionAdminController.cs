@@ -11,8 +11,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Literacy.CreditBank.Admin;
 
+/// <param name="Pending">The requests that have waited longest, at most <see cref="RecognitionAdminController.PendingShown"/> of <paramref name="PendingCount"/>.</param>
 public sealed record RecognitionAdminPage(
     IReadOnlyList<RecognitionRequest> Pending,
+    int PendingCount,
     IReadOnlyList<RecognitionRequest> Decided,
     IReadOnlyDictionary<string, Person> Learners,
     IReadOnlyList<CertificationUnit> Units,
@@ -35,14 +37,21 @@ public sealed class RecognitionAdminController(
     IAuditTrail audit,
     IStringLocalizer<CreditBankModule> T) : Controller
 {
+    internal const int PendingShown = 100;
+
+    /// <summary>The requests waiting, those that have waited longest first, and the 50 decided last.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var requests = await db.RecognitionRequests.AsNoTracking().OrderByDescending(r => r.SubmittedUtc).Take(200).ToListAsync(cancellationToken);
+        var waiting = db.RecognitionRequests.AsNoTracking().Where(r => r.Status == RecognitionStatus.Pending);
+        var pending = await waiting.OrderBy(r => r.SubmittedUtc).Take(PendingShown).ToListAsync(cancellationToken);
+        var decided = await db.RecognitionRequests.AsNoTracking().Where(r => r.Status != RecognitionStatus.Pending)
+            .OrderByDescending(r => r.DecidedUtc).Take(50).ToListAsync(cancellationToken);
         return View(new RecognitionAdminPage(
-            requests.Where(r => r.Status == RecognitionStatus.Pending).ToList(),
-            requests.Where(r => r.Status != RecognitionStatus.Pending).Take(50).ToList(),
-            await people.FindAsync(requests.Select(r => r.UserId).Distinct(), cancellationToken),
+            pending,
+            await waiting.CountAsync(cancellationToken),
+            decided,
+            await people.FindAsync(pending.Concat(decided).Select(r => r.UserId).Distinct(), cancellationToken),
             await db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Id).ToListAsync(cancellationToken),
             await db.TrustedIssuers.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken),
             await db.ConversionRules.AsNoTracking().OrderBy(r => r.IssuerId).ThenBy(r => r.AchievementId).ToListAsync(cancellationToken)));
