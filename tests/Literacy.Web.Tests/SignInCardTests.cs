@@ -158,10 +158,11 @@ public abstract class SignInCardTests(PlatformFactory site)
         }
 
         var admin = await site.AdminAsync();
-        using var byAdmin = await admin.SubmitAsync("/cards", $"/cards/{userId}/reissue", new Dictionary<string, string>());
+        var found = $"/cards?search={Uri.EscapeDataString("赵阿姨")}"; // the administrator sees every trainer's learners: found by name
+        using var byAdmin = await admin.SubmitAsync(found, $"/cards/{userId}/reissue", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
         Assert.NotNull((await byAdmin.ParseAsync()).QuerySelector(".signin-card figure.qr svg"));
-        using var revoked = await admin.SubmitAsync("/cards", $"/cards/{userId}/revoke", new Dictionary<string, string>());
+        using var revoked = await admin.SubmitAsync(found, $"/cards/{userId}/revoke", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         await using var scope = site.Services.CreateAsyncScope();
@@ -294,6 +295,40 @@ public abstract class SignInCardTests(PlatformFactory site)
     }
 
     /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
+    /// <summary>A trainer who registered many learners finds one by name, and reaches all of them page by page, newest first.</summary>
+    [Fact]
+    public async Task A_trainer_finds_a_learner_by_name_and_pages_through_all_they_registered()
+    {
+        var (trainer, trainerEmail) = await site.TrainerAsync();
+        await RegisterAsync(trainer, "孙奶奶"); // the first registered, so the last in the list
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var trainerId = (await users.FindByEmailAsync(trainerEmail))!.Id;
+            for (var i = 0; i < 50; i++)
+            {
+                var learner = new PlatformUser { UserName = $"card-{Guid.NewGuid():N}", DisplayName = $"学员{i:00}" };
+                Assert.True((await users.CreateAsync(learner)).Succeeded);
+                db.RecordedConsents.Add(new RecordedConsent { UserId = learner.Id, RecordedById = trainerId, RecordedUtc = DateTime.UtcNow.AddMinutes(1 + i) });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var first = await trainer.GetPageAsync("/cards");
+        Assert.Equal(50, first.QuerySelectorAll("tbody tr").Length);
+        Assert.DoesNotContain("孙奶奶", first.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+        var second = await trainer.GetPageAsync(first.QuerySelector("nav a[href*='page=2']")!.GetAttribute("href")!);
+        Assert.Contains("孙奶奶", Assert.Single(second.QuerySelectorAll("tbody tr")).TextContent, StringComparison.Ordinal);
+
+        var found = await trainer.GetPageAsync($"/cards?search={Uri.EscapeDataString("孙")}");
+        Assert.Contains("孙奶奶", Assert.Single(found.QuerySelectorAll("tbody tr")).TextContent, StringComparison.Ordinal);
+        var none = await trainer.GetPageAsync($"/cards?search={Uri.EscapeDataString("没有这个人")}");
+        Assert.Empty(none.QuerySelectorAll("tbody tr"));
+        Assert.NotNull(none.QuerySelector("p.empty"));
+    }
+
     private static async Task<string> RegisterAsync(HttpClient trainer, string name, string phone = "")
     {
         using var response = await trainer.SubmitAsync("/cards/new", "/cards/new", new Dictionary<string, string>

@@ -31,6 +31,8 @@ public sealed record SignInCardPage(string DisplayName, string Link, string QrSv
 /// <summary>A learner on the trainer's list, with whether their card works.</summary>
 public sealed record CardHolder(string UserId, string DisplayName, DateTime? CardIssuedUtc);
 
+public sealed record CardHoldersPage(IReadOnlyList<CardHolder> Holders, string? Search, int Page, bool HasMore);
+
 /// <summary>The email address a trainer gives a learner they registered in person.</summary>
 public sealed record LearnerEmailRequest
 {

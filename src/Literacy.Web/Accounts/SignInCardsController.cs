@@ -24,17 +24,27 @@ public sealed class SignInCardsController(
     TimeProvider clock,
     IStringLocalizer<SiteText> T) : Controller
 {
+    private const int PageSize = 50;
+
+    /// <summary>The learners whose cards this trainer handles, newest first, 50 to a page, or those whose name has <paramref name="search"/>.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken cancellationToken = default)
     {
-        var holders = await cards.RegisteredBy(User)
-            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Id, u.DisplayName, c.RecordedUtc })
+        var holders = cards.RegisteredBy(User).Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { u.Id, u.DisplayName, c.RecordedUtc });
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var name = search.Trim();
+            holders = holders.Where(x => x.DisplayName.Contains(name));
+        }
+
+        page = Math.Max(1, page);
+        var rows = await holders
             .OrderByDescending(x => x.RecordedUtc)
-            .Take(200)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
             .Select(x => new CardHolder(x.Id, x.DisplayName,
                 db.SignInCards.Where(s => s.UserId == x.Id && s.RevokedUtc == null).Select(s => (DateTime?)s.IssuedUtc).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        return View(holders);
+        return View(new CardHoldersPage(rows.Take(PageSize).ToList(), search, page, rows.Count > PageSize));
     }
 
     [HttpGet("new")]
