@@ -19,8 +19,9 @@ public sealed class CreditBankOptions
     public string UnitsFile { get; set; } = "content/frameworks/units.json";
 
     /// <summary>
-    /// Awards made by one piece of background work when an administrator awards a unit to learners who finished its course
-    /// before; the next piece goes on from there. Small enough that a piece never outlives its lease on the outbox.
+    /// Awards made by one piece of background work when an administrator awards a unit to learners whose learning came
+    /// before it (a course finished, minutes attended); the next piece goes on from there. Small enough that a piece never
+    /// outlives its lease on the outbox.
     /// </summary>
     public int EarlierAwardsPerBatch { get; set; } = 500;
 

@@ -40,8 +40,8 @@ public sealed class CertificationUnit
 
     /// <summary>
     /// Since when the unit pays by its rule as it stands: set when the unit is added, when its rule comes to pay learning
-    /// it did not pay before (another course, a lower score or fewer minutes) and when it is switched back on. Learning done before then (a course completed, minutes attended) is paid only if an administrator
-    /// asks (<c>EarlierLearning</c>).
+    /// it did not pay before (another course, a lower score or fewer minutes) and when it is switched back on. Learning
+    /// done before then (a course completed, minutes attended) is paid only if an administrator asks (<c>EarlierLearning</c>).
     /// </summary>
     public DateTime RuleSinceUtc { get; set; }
 

@@ -35,8 +35,8 @@ public sealed class EarlierLearning(
     public string Kind => WorkKind;
 
     /// <summary>The learners who met the unit's rule and do not have it; none for a unit switched off or earned only by recognition.</summary>
-    public Task<IReadOnlyList<EarlierLearner>> OfAsync(CertificationUnit unit, CancellationToken cancellationToken) =>
-        CandidatesAsync(unit, after: null, take: int.MaxValue, cancellationToken);
+    public async Task<IReadOnlyList<EarlierLearner>> OfAsync(CertificationUnit unit, CancellationToken cancellationToken) =>
+        await UnpaidAsync(unit, await MetAsync(unit, after: null, cancellationToken), cancellationToken);
 
     /// <summary>Asks for the unit to be awarded to <paramref name="learners"/> learners (the count the administrator saw), with its audit line.</summary>
     public async Task RequestAsync(CertificationUnit unit, int learners, CancellationToken cancellationToken)
@@ -55,30 +55,28 @@ public sealed class EarlierLearning(
             return $"The unit {work.UnitId} is gone or switched off.";
         }
 
-        var batchSize = options.Value.EarlierAwardsPerBatch;
-        // One more than a batch: whether there is a next one.
-        var batch = await CandidatesAsync(unit, work.After, batchSize + 1, cancellationToken, includePaid: true);
-        foreach (var learner in await UnpaidAsync(unit, batch.Take(batchSize).ToList(), cancellationToken))
+        var rest = await MetAsync(unit, work.After, cancellationToken);
+        var batch = rest.Take(Math.Max(1, options.Value.EarlierAwardsPerBatch)).ToList();
+        foreach (var learner in await UnpaidAsync(unit, batch, cancellationToken))
         {
             await (learner.Completed is { } completed
                 ? courseRule.AwardAsync(completed, unit, cancellationToken)
                 : awards.AwardAsync(learner.UserId, unit, EntryKind.Award, new { type = "live-class", minutes = learner.Minutes }, cancellationToken));
         }
 
-        if (batch.Count > batchSize)
+        if (rest.Count > batch.Count)
         {
-            await outbox.AddAsync(db, Work(new Payload(unit.Id, Cursor.Of(batch[batchSize - 1])), $"after-{id}"), cancellationToken);
+            await outbox.AddAsync(db, Work(new Payload(unit.Id, Cursor.Of(batch[^1])), $"after-{id}"), cancellationToken);
         }
 
         return null;
     }
 
     /// <summary>
-    /// The learners who met the unit's rule, in a fixed order (when they finished the course, or who they are), after
-    /// <paramref name="after"/>; only those without the unit unless <paramref name="includePaid"/>.
+    /// The learners who met the unit's rule, whether they have the unit or not, in a fixed order (when they finished the
+    /// course, or who they are), after <paramref name="after"/>.
     /// </summary>
-    private async Task<IReadOnlyList<EarlierLearner>> CandidatesAsync(
-        CertificationUnit unit, Cursor? after, int take, CancellationToken cancellationToken, bool includePaid = false)
+    private async Task<IReadOnlyList<EarlierLearner>> MetAsync(CertificationUnit unit, Cursor? after, CancellationToken cancellationToken)
     {
         IEnumerable<EarlierLearner> met = unit switch
         {
@@ -96,8 +94,7 @@ public sealed class EarlierLearning(
                     .OrderBy(l => l.UserId, StringComparer.Ordinal),
             _ => [],
         };
-        var rest = met.Where(l => after is null || after.IsBefore(l)).Take(take).ToList();
-        return includePaid ? rest : await UnpaidAsync(unit, rest, cancellationToken);
+        return [.. met.Where(l => after is null || after.IsBefore(l))];
     }
 
     private async Task<IReadOnlyList<EarlierLearner>> UnpaidAsync(CertificationUnit unit, IReadOnlyList<EarlierLearner> learners, CancellationToken cancellationToken)
