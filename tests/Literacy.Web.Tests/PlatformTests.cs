@@ -174,6 +174,34 @@ public abstract class PlatformTests(PlatformFactory site)
         Assert.Equal("Learner -> Trainer", entry.Details);
     }
 
+    /// <summary>A search with characters that mean something in an address (here "&amp;") carries over to the next page.</summary>
+    [Fact]
+    public async Task An_administrator_pages_through_a_search_for_users()
+    {
+        var admin = await Site.AdminAsync();
+        var team = $"R&D {Guid.NewGuid():N}"[..12];
+        await using (var scope = Site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
+            for (var i = 0; i < 51; i++)
+            {
+                var email = $"{team[4..]}-{i:00}@example.org";
+                Assert.True((await users.CreateAsync(new PlatformUser { UserName = email, Email = email, DisplayName = $"{team} 组员{i:00}" })).Succeeded);
+            }
+        }
+
+        var first = await admin.GetPageAsync($"/admin/users?search={Uri.EscapeDataString(team)}");
+        Assert.Equal(50, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Null(first.QuerySelector("nav a[href*='page=0']"));
+        var next = first.QuerySelector("nav[aria-label='更多用户'] a[href*='page=2']")!.GetAttribute("href")!;
+
+        var second = await admin.GetPageAsync(next);
+        Assert.Contains($"{team} 组员50", Assert.Single(second.QuerySelectorAll("tbody tr")).TextContent, StringComparison.Ordinal);
+        Assert.Equal(team, second.QuerySelector("input#search")!.GetAttribute("value"));
+        Assert.Null(second.QuerySelector("nav a[href*='page=3']"));
+        Assert.NotNull(second.QuerySelector("nav a[href*='page=1']"));
+    }
+
     [Fact]
     public async Task A_changed_role_reaches_the_persons_open_session_within_the_check_interval_without_signing_them_out()
     {

@@ -294,7 +294,6 @@ public abstract class SignInCardTests(PlatformFactory site)
         }
     }
 
-    /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
     /// <summary>A trainer who registered many learners finds one by name, and reaches all of them page by page, newest first.</summary>
     [Fact]
     public async Task A_trainer_finds_a_learner_by_name_and_pages_through_all_they_registered()
@@ -329,6 +328,7 @@ public abstract class SignInCardTests(PlatformFactory site)
         Assert.NotNull(none.QuerySelector("p.empty"));
     }
 
+    /// <summary>Registers a learner through the form with their consent; returns the card's link from the printable page.</summary>
     private static async Task<string> RegisterAsync(HttpClient trainer, string name, string phone = "")
     {
         using var response = await trainer.SubmitAsync("/cards/new", "/cards/new", new Dictionary<string, string>

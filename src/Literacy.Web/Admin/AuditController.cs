@@ -1,10 +1,8 @@
-using System.Globalization;
 using Literacy.Modules.Audit;
 using Literacy.Modules.People;
 using Literacy.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -108,16 +106,4 @@ public sealed record AuditFilter
 }
 
 public sealed record AuditPage(
-    IReadOnlyList<AuditEntry> Entries, IReadOnlyDictionary<string, Person> People, IReadOnlyList<string> Actions, AuditFilter Filter, int Page, bool HasMore)
-{
-    /// <summary>The address of another page of the same filtered list.</summary>
-    public string Link(int page) => QueryHelpers.AddQueryString("/admin/audit", new Dictionary<string, string?>
-    {
-        ["action"] = Filter.Action,
-        ["actor"] = Filter.Actor,
-        ["target"] = Filter.Target,
-        ["from"] = Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["page"] = page.ToString(CultureInfo.InvariantCulture),
-    }.Where(p => !string.IsNullOrEmpty(p.Value)));
-}
+    IReadOnlyList<AuditEntry> Entries, IReadOnlyDictionary<string, Person> People, IReadOnlyList<string> Actions, AuditFilter Filter, int Page, bool HasMore);

@@ -32,14 +32,14 @@ public sealed class UsersController(UserManager<PlatformUser> users, PlatformDbC
 
         page = Math.Max(1, page);
         var rows = await query.OrderBy(u => u.Email)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
             .Select(u => new UserRow(
                 u.Id,
                 u.DisplayName,
                 u.Email!,
                 db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).FirstOrDefault() ?? Roles.Learner))
             .ToListAsync(cancellationToken);
-        return View(new UsersPage(rows, search, page, rows.Count == PageSize));
+        return View(new UsersPage(rows.Take(PageSize).ToList(), search, page, rows.Count > PageSize));
     }
 
     [HttpPost("{id}/role")]
