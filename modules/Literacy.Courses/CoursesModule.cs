@@ -64,6 +64,7 @@ public sealed class CoursesModule : IModule
         services.AddScoped<IRecipeStep, CoursesStep>();
         services.AddSingleton<INavigationProvider, MainMenu>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddSingleton<INavigationProvider, AccountMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
 }

@@ -40,7 +40,7 @@ public sealed class NotificationsModule : IModule
         services.AddEmail<TestEmail>();
         services.AddScoped<IPersonalData, NotificationsPersonalData>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
-        services.AddSingleton<INavigationProvider, MainMenu>();
+        services.AddSingleton<INavigationProvider, AccountMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
 }

@@ -134,7 +134,7 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
             await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
         }
 
-        string[] paths = ["/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/live", "/credits", "/credits/transcript", "/credits/recognition", "/account/password", "/display", "/help"];
+        string[] paths = ["/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/live", "/credits", "/credits/transcript", "/credits/recognition", "/account", "/account/password", "/display", "/help"];
         foreach (var (width, height) in new[] { (390, 844), (1280, 800), (320, 640) })
         {
             await page.SetViewportSizeAsync(width, height);

@@ -20,6 +20,7 @@ public sealed class PrivacyPagesTests(BrowserSite site) : IClassFixture<BrowserS
             await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
         }
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "账户设置" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "我的数据" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("邮箱地址")).ToHaveValueAsync(email);
         await Accessibility.AssertNoViolationsAsync(page);
@@ -28,8 +29,9 @@ public sealed class PrivacyPagesTests(BrowserSite site) : IClassFixture<BrowserS
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(email);
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GotoAsync("/courses");
-        await page.GetByRole(AriaRole.Link, new() { Name = "为什么推荐这些？修改推荐设置" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "账户设置" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "课程推荐" }).ClickAsync();
         await page.GetByLabel("关闭：和大家看一样的课程列表").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("个性化推荐已关闭");

@@ -174,6 +174,25 @@ public abstract class PlatformTests(PlatformFactory site)
         Assert.Equal("Learner -> Trainer", entry.Details);
     }
 
+    /// <summary>Every setting of a person's own account is one link from the header, with what the modules add (email, course suggestions).</summary>
+    [Fact]
+    public async Task A_learner_finds_all_their_account_settings_on_one_page()
+    {
+        var (learner, email) = await Site.LearnerAsync("冯阿姨");
+        var home = await learner.GetPageAsync("/");
+        Assert.Equal(["/account"], home.QuerySelectorAll(".account-nav a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(home.QuerySelector(".account-nav form[action='/account/logout'] button"));
+
+        var page = await learner.GetPageAsync("/account");
+        Assert.Equal($"您现在登录的是：冯阿姨（{email}）。", page.QuerySelector("main .lead")!.TextContent);
+        Assert.NotNull(page.QuerySelector("main form[action='/account/logout'] button"));
+        Assert.Equal(["/account/password", "/account/email", "/courses/suggestions", "/display", "/account/privacy"], page.QuerySelectorAll("main ul.settings a").Select(a => a.GetAttribute("href")));
+
+        using var visitor = await Site.Visitor().GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, visitor.StatusCode);
+        Assert.Equal("/account/login", visitor.Headers.Location!.AbsolutePath);
+    }
+
     /// <summary>A search with characters that mean something in an address (here "&amp;") carries over to the next page.</summary>
     [Fact]
     public async Task An_administrator_pages_through_a_search_for_users()

@@ -31,6 +31,8 @@ public abstract class RecommendationTests(PlatformFactory site)
         Assert.DoesNotContain("government-services", interested.Keys);
 
         Assert.Null((await site.Visitor().GetPageAsync("/courses")).QuerySelector("#suggested-title"));
+        var (newcomer, _) = await site.LearnerAsync();
+        Assert.Null((await newcomer.GetPageAsync("/courses")).QuerySelector("#suggested-title")); // nothing to suggest yet: the list comes first
     }
 
     [Fact]

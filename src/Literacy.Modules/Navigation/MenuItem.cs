@@ -23,4 +23,7 @@ public static class Menus
 
     /// <summary>The administration menu.</summary>
     public const string Admin = "admin";
+
+    /// <summary>A signed-in person's own settings, listed on their account settings page (/account).</summary>
+    public const string Account = "account";
 }

@@ -141,6 +141,12 @@ public sealed class AccountController(
         return LocalRedirect("/");
     }
 
+    /// <summary>Account settings: every page about the person's own account, from one link in the header.</summary>
+    [Authorize]
+    [HttpGet("")]
+    public async Task<IActionResult> Index() =>
+        await users.GetUserAsync(User) is { } user ? View(new AccountSettingsPage(user.DisplayName, user.Email)) : Challenge();
+
     [AllowAnonymous]
     [HttpGet("denied")]
     public IActionResult Denied() => View();

@@ -94,3 +94,6 @@ public sealed record ResetPasswordRequest
     [Display(Name = "Type the new password again")]
     public string ConfirmPassword { get; init; } = string.Empty;
 }
+
+/// <summary>Who is signed in, for the account settings page; the settings themselves come from <c>Menus.Account</c>.</summary>
+public sealed record AccountSettingsPage(string DisplayName, string? Email);

@@ -122,6 +122,7 @@ public static class PlatformServices
         services.AddModules(configuration, modules, Platform.Themes());
         services.AddSingleton<INavigationProvider, MainMenu>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddSingleton<INavigationProvider, AccountMenu>();
         services.AddSingleton<IPermissionProvider, HostPermissions>();
         services.AddScoped<IRecipeStep, UsersStep>();
         services.AddSingleton<SetupToken>();
