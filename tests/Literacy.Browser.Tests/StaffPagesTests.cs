@@ -56,12 +56,19 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
         (await admin.SubmitAsync("/admin/courses", "/admin/courses/stop-fraud/trainers", new Dictionary<string, string> { ["email"] = trainerEmail })).Dispose();
         var classId = await trainerClient.ScheduleClassAsync(LiveClassSetup.ClassFields(site, TimeSpan.FromDays(1)));
 
+        await ManyLearnersAsync(trainerEmail);
+
         var phone = await SignedInAsync(trainerEmail, elder, desktop: false);
         var learnerId = await RegisterCardLearnerAsync(phone, elder ? "孙奶奶" : "周大爷");
         await VisitAsync(phone, elder,
-            "/trainer/courses", "/trainer/courses/stop-fraud",
-            "/cards", "/cards/new", $"/cards/{learnerId}", $"/cards/{learnerId}/delete",
+            "/trainer/courses", "/trainer/courses/stop-fraud", "/trainer/courses/stop-fraud?page=2",
+            "/cards", "/cards?page=2", "/cards/new", $"/cards/{learnerId}", $"/cards/{learnerId}/delete",
             "/live", "/live/new", $"/live/{classId}/edit", $"/live/{classId}/register", $"/live/{classId}");
+        foreach (var path in new[] { "/trainer/courses/stop-fraud?page=2", "/cards?page=2" })
+        {
+            await phone.GotoAsync(path); // the page links that axe checked above are there
+            await Assertions.Expect(phone.Locator("nav[aria-label=更多学员] a[href*='page=1']")).ToHaveCountAsync(1);
+        }
     }
 
     [Theory]
@@ -88,6 +95,29 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
             "/admin/credits", "/admin/credits/credentials", $"/admin/credits/credentials?find={Uri.EscapeDataString(learnerEmail)}",
             "/admin/credits/recognition", "/admin/credits/framework", "/admin/credits/units/new", "/admin/credits/units/fraud-awareness",
             "/admin/insights", "/admin/insights/courses/stop-fraud", "/admin/insights/reports");
+    }
+
+    /// <summary>
+    /// 51 more learners, registered in person by the trainer and started on stop-fraud, so that the trainer's lists of
+    /// card holders and of the course's learners go on to a second page, and their page links are checked too.
+    /// </summary>
+    private async Task ManyLearnersAsync(string trainerEmail)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var courses = scope.ServiceProvider.GetRequiredService<CoursesDbContext>();
+        var trainerId = (await users.FindByEmailAsync(trainerEmail))!.Id;
+        for (var i = 0; i < 51; i++)
+        {
+            var learner = new PlatformUser { UserName = $"many-{Guid.NewGuid():N}", DisplayName = $"学员{i:00}" };
+            Assert.True((await users.CreateAsync(learner)).Succeeded);
+            platform.RecordedConsents.Add(new RecordedConsent { UserId = learner.Id, RecordedById = trainerId, RecordedUtc = DateTime.UtcNow });
+            courses.Enrolments.Add(new Enrolment { UserId = learner.Id, CourseId = "stop-fraud", EnrolledUtc = DateTime.UtcNow });
+        }
+
+        await platform.SaveChangesAsync();
+        await courses.SaveChangesAsync();
     }
 
     /// <summary>
