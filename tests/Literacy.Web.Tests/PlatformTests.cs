@@ -364,6 +364,7 @@ public abstract class PlatformTests(PlatformFactory site)
 
         var form = chinese.QuerySelector("form.lang-switch")!;
         Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal(["English"], form.QuerySelectorAll("button").Select(b => b.TextContent)); // only the language to switch to
         using var switched = await visitor.GetAsync("/culture?culture=en&returnUrl=%2Faccount%2Flogin");
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/account/login", switched.Headers.Location!.OriginalString);
@@ -371,6 +372,7 @@ public abstract class PlatformTests(PlatformFactory site)
         var english = await visitor.GetPageAsync("/account/login");
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Sign in", english.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["中文"], english.QuerySelectorAll("form.lang-switch button").Select(b => b.TextContent));
     }
 
     [Fact]
