@@ -79,7 +79,10 @@ public sealed class LiveClassroomTests(BrowserSite site) : IClassFixture<Browser
         await Assertions.Expect(second.Locator("#poll")).ToContainTextAsync("您会用视频通话了吗？");
         await Assertions.Expect(second.Locator("#chat")).ToContainTextAsync("声音");
 
+        // Ending the class takes two presses: the second button shows only after the first.
+        await Assertions.Expect(trainer.Locator("#end-class-confirm")).ToBeHiddenAsync();
         await trainer.GetByRole(AriaRole.Button, new() { Name = "下课", Exact = true }).ClickAsync();
+        await Assertions.Expect(trainer.GetByRole(AriaRole.Button, new() { Name = "下课", Exact = true })).ToBeHiddenAsync();
         await trainer.GetByRole(AriaRole.Button, new() { Name = "确定，现在下课" }).ClickAsync();
         await Assertions.Expect(first.Locator("#status")).ToHaveTextAsync("下课了，谢谢您来听课！");
         await first.GetByRole(AriaRole.Link, new() { Name = "看回放" }).ClickAsync();

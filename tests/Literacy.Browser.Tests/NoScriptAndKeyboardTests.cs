@@ -55,6 +55,9 @@ public sealed class NoScriptAndKeyboardTests(BrowserSite site) : IClassFixture<B
         await page.GotoAsync("/courses/stop-fraud");
         await page.GetByRole(AriaRole.Button, new() { Name = "开始学习这门课" }).ClickAsync();
         await page.WaitForURLAsync("**/courses/stop-fraud/lessons/golden-rules");
+        // Reading aloud needs a script: without one, no button that would do nothing.
+        await Assertions.Expect(page.Locator(".read-aloud-bar").First).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "朗读" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "学完了，下一课" }).ClickAsync();
         await page.WaitForURLAsync("**/courses/stop-fraud/lessons/fake-officials");
         await page.GotoAsync("/courses/stop-fraud");

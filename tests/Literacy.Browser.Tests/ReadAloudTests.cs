@@ -45,7 +45,9 @@ public sealed class ReadAloudTests(BrowserSite site) : IClassFixture<BrowserSite
         await page.AddInitScriptAsync(ScriptedVoice);
         await page.GotoAsync("/courses/stop-fraud/lessons/golden-rules");
         var bar = page.Locator("#lesson > .read-aloud-bar");
+        await Assertions.Expect(bar.Locator(".read-aloud-stop")).ToBeHiddenAsync(); // nothing to stop yet
         await bar.GetByRole(AriaRole.Button, new() { Name = "朗读" }).ClickAsync();
+        await Assertions.Expect(bar.GetByRole(AriaRole.Button, new() { Name = "停止" })).ToBeVisibleAsync();
 
         var title = await page.Locator("#lesson h1").InnerTextAsync();
         await Assertions.Expect(page.Locator(".sentence.reading")).ToHaveTextAsync(title);
