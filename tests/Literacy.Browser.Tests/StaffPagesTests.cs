@@ -164,6 +164,13 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
         return new Uri(page.Url).AbsolutePath.Split('/')[2];
     }
 
+    /// <summary>The names of the fields one types or picks in (a phone number, a date and time...) that are lower than <c>min</c> px.</summary>
+    private const string SmallFields = """
+        min => [...document.querySelectorAll('main input:not([type=checkbox], [type=radio], [type=file], [type=hidden]), main select, main textarea')]
+          .filter(e => e.offsetParent && e.getBoundingClientRect().height < min)
+          .map(e => `${e.name || e.id} (${e.type}, ${Math.round(e.getBoundingClientRect().height)}px)`)
+        """;
+
     private static async Task VisitAsync(IPage page, bool elder, params string[] paths)
     {
         foreach (var path in paths)
@@ -172,6 +179,8 @@ public sealed class StaffPagesTests(StaffPagesTests.UpgradedSite site) : IClassF
             Assert.True(response?.Status == 200, $"{path} answered {response?.Status}");
             Assert.Equal(elder, (await page.Locator("html").GetAttributeAsync("class") ?? string.Empty).Contains("elder", StringComparison.Ordinal));
             Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{path} scrolls sideways");
+            var small = await page.EvaluateAsync<string[]>(SmallFields, elder ? 60 : 44);
+            Assert.True(small.Length == 0, $"{path}: fields too small to tap: {string.Join(", ", small)}");
             await Accessibility.AssertNoViolationsAsync(page);
         }
     }
