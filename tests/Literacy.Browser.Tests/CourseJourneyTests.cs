@@ -57,6 +57,9 @@ public sealed class CourseJourneyTests(BrowserSite site) : IClassFixture<Browser
         // The course earned a certification unit: credits in the learning account, and a certificate anyone can check.
         await page.GetByRole(AriaRole.Link, new() { Name = "我的学习账户" }).ClickAsync();
         await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("您有 2 学分");
+        var narrowest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('table.statement tbody tr > *')].map(c => c.getBoundingClientRect().width))");
+        Assert.True(narrowest >= 60, $"On the phone a column of the credit history is squeezed to {narrowest:0} px");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "打印成绩单" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.printable table")).ToContainTextAsync("日常使用智能手机");
