@@ -513,10 +513,11 @@ public abstract class CreditBankTests(PlatformFactory site)
     public async Task The_transcript_is_a_printable_page_and_a_JSON_download()
     {
         var (courseId, unitId) = await CourseWithUnitAsync();
-        var (learner, _) = await site.LearnerAsync();
+        var (learner, email) = await site.LearnerAsync("郑阿姨");
         await learner.CompleteFixtureCourseAsync(courseId);
 
         var page = await learner.GetPageAsync("/credits/transcript");
+        Assert.Equal($"郑阿姨 ({email})", page.QuerySelector("article.printable .transcript-of")!.TextContent); // whose it is, by name
         Assert.Contains("手机安全", page.QuerySelector("article.printable table")!.TextContent, StringComparison.Ordinal);
         using var json = await learner.GetAsync("/credits/transcript.json");
         Assert.Contains("attachment", json.Content.Headers.ContentDisposition?.ToString() ?? json.Headers.ToString(), StringComparison.Ordinal);

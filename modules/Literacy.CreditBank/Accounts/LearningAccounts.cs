@@ -2,6 +2,7 @@ using System.Text.Json;
 using Literacy.CreditBank.Data;
 using Literacy.Modules.Competencies;
 using Literacy.Modules.Lessons;
+using Literacy.Modules.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Literacy.CreditBank.Accounts;
@@ -33,6 +34,9 @@ public sealed record Statement(
 {
     public int Total => Lines.Count == 0 ? 0 : Lines[^1].Balance;
 }
+
+/// <summary>The printable transcript: whose it is (by the name they chose, and their email when they have one) and when printed.</summary>
+public sealed record TranscriptPage(Person Learner, Statement Statement, DateOnly PrintedOn);
 
 /// <summary>Reads learning accounts. Writing is the ledger's job alone.</summary>
 public sealed class LearningAccounts(CreditBankDbContext db, ICompetencyFrameworkSource frameworks, ICourseContent courses)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Literacy.CreditBank.Accounts;
+using Literacy.Modules.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,15 +10,21 @@ namespace Literacy.CreditBank.Controllers;
 /// <summary>My learning account: credits with their evidence, totals, certificates, and the transcript to print or download.</summary>
 [Authorize]
 [Route("credits")]
-public sealed class LearningAccountController(LearningAccounts accounts) : Controller
+public sealed class LearningAccountController(LearningAccounts accounts, IPeople people, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await StatementAsync(cancellationToken));
 
     [HttpGet("transcript")]
-    public async Task<IActionResult> Transcript(CancellationToken cancellationToken) =>
-        View(await StatementAsync(cancellationToken));
+    public async Task<IActionResult> Transcript(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var learner = (await people.FindAsync([userId], cancellationToken)).GetValueOrDefault(userId);
+        return learner is null
+            ? Challenge() // the account was deleted while its session still ran
+            : View(new TranscriptPage(learner, await StatementAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+    }
 
     /// <summary>The same transcript as data, for the learner to keep or hand to another institution.</summary>
     [HttpGet("transcript.json")]
