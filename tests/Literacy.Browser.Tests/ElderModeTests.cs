@@ -134,6 +134,13 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
             await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
         }
 
+        // Part-way through a course, so that its page offers to go on where the learner stopped.
+        await page.GotoAsync("/courses/stop-fraud");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始学习这门课" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "学完了，下一课" }).ClickAsync();
+        await page.GotoAsync("/courses/stop-fraud");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "接着学第 2 课" })).ToBeVisibleAsync();
+
         string[] paths = ["/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/live", "/credits", "/credits/transcript", "/credits/recognition", "/account", "/account/password", "/display", "/help"];
         foreach (var (width, height) in new[] { (390, 844), (1280, 800), (320, 640) })
         {

@@ -62,6 +62,7 @@ public sealed class NoScriptAndKeyboardTests(BrowserSite site) : IClassFixture<B
         await page.WaitForURLAsync("**/courses/stop-fraud/lessons/fake-officials");
         await page.GotoAsync("/courses/stop-fraud");
         await Assertions.Expect(page.GetByText("已学完 1 课，共 7 课。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "接着学第 2 课" })).ToHaveAttributeAsync("href", "/courses/stop-fraud/lessons/fake-officials");
         // Offline reading needs a service worker: without JavaScript its control never shows.
         await Assertions.Expect(page.Locator("section.save-offline")).ToBeHiddenAsync();
 

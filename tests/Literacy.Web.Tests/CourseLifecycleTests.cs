@@ -174,6 +174,9 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         (await learner.FinishLessonAsync(id, "lock")).Dispose();
         (await learner.FinishLessonAsync(id, "check")).Dispose();
         Assert.DoesNotContain(site.Events.All.OfType<CourseCompleted>(), e => e.CourseId == id);
+        var underScore = await learner.GetPageAsync($"/courses/{id}"); // every lesson done, the quiz under the passing score
+        Assert.Null(underScore.QuerySelector("a.button.continue"));
+        Assert.Contains("测验要达到", underScore.QuerySelector("main .notice.retry")!.TextContent, StringComparison.Ordinal);
 
         (await learner.AnswerQuizAsync(id, "check", "lock-quiz", new Dictionary<string, string> { ["q0"] = "1" })).Dispose();
         (await learner.FinishLessonAsync(id, "check")).Dispose();
@@ -184,6 +187,8 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.Equal(1, completed.Credits);
         var page = await learner.GetPageAsync($"/courses/{id}");
         Assert.NotNull(page.QuerySelector(".success"));
+        Assert.Null(page.QuerySelector("a.button.continue"));
+        Assert.Null(page.QuerySelector("main .notice.retry"));
     }
 
     [Fact]
@@ -247,6 +252,9 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.Equal(3, (await visitor.GetPageAsync($"/courses/{id}")).QuerySelectorAll("ol.outline li").Length); // publishing cleared it
         Assert.Single(course.QuerySelectorAll("ol.outline .done"));
         Assert.Contains("已学完 1 课，共 3 课", course.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var goOn = course.QuerySelector("a.button.continue")!; // the first lesson of v2 not yet done: the new one, not "lock" again
+        Assert.Equal($"/courses/{id}/lessons/extra", goOn.GetAttribute("href"));
+        Assert.Equal("接着学第 2 课：新内容", goOn.TextContent);
         Assert.Contains("可以把密码告诉别人吗？", await QuizTextAsync(learner, id), StringComparison.Ordinal);
 
         using var older = await admin.UploadAsync(v1.WithVersion("1.5.0").Zip());
