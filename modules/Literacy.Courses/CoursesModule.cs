@@ -48,6 +48,7 @@ public sealed class CoursesModule : IModule
         services.AddSingleton<PublishedCourses>();
         services.AddSingleton<ICourseContent>(sp => sp.GetRequiredService<PublishedCourses>());
         services.AddSingleton<ICourseOutlines>(sp => sp.GetRequiredService<PublishedCourses>());
+        services.AddScoped<ICoursesInProgress, CoursesInProgress>();
         services.AddScoped<ICourseCompletions, CourseCompletions>();
         services.AddScoped<ITeaching, AssignedCourses>();
         services.AddScoped<CourseLibrary>();

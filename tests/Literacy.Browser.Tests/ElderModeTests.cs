@@ -140,6 +140,8 @@ public sealed class ElderModeTests(BrowserSite site) : IClassFixture<BrowserSite
         await page.GetByRole(AriaRole.Button, new() { Name = "学完了，下一课" }).ClickAsync();
         await page.GotoAsync("/courses/stop-fraud");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "接着学第 2 课" })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator(".go-on").GetByRole(AriaRole.Link, new() { Name = "接着学第 2 课" })).ToBeVisibleAsync();
 
         string[] paths = ["/", "/courses", "/courses/stop-fraud", "/courses/stop-fraud/lessons/golden-rules", "/live", "/credits", "/credits/transcript", "/credits/recognition", "/account", "/account/password", "/display", "/help"];
         foreach (var (width, height) in new[] { (390, 844), (1280, 800), (320, 640) })

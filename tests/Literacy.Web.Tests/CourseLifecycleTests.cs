@@ -177,6 +177,7 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         var underScore = await learner.GetPageAsync($"/courses/{id}"); // every lesson done, the quiz under the passing score
         Assert.Null(underScore.QuerySelector("a.button.continue"));
         Assert.Contains("测验要达到", underScore.QuerySelector("main .notice.retry")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("打开这门课", (await learner.GetPageAsync("/")).QuerySelector($".go-on a[href='/courses/{id}']")!.TextContent);
 
         (await learner.AnswerQuizAsync(id, "check", "lock-quiz", new Dictionary<string, string> { ["q0"] = "1" })).Dispose();
         (await learner.FinishLessonAsync(id, "check")).Dispose();
@@ -189,6 +190,7 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         Assert.NotNull(page.QuerySelector(".success"));
         Assert.Null(page.QuerySelector("a.button.continue"));
         Assert.Null(page.QuerySelector("main .notice.retry"));
+        Assert.Null((await learner.GetPageAsync("/")).QuerySelector(".go-on")); // nothing left to go on with
     }
 
     [Fact]
@@ -255,6 +257,10 @@ public abstract class CourseLifecycleTests(PlatformFactory site)
         var goOn = course.QuerySelector("a.button.continue")!; // the first lesson of v2 not yet done: the new one, not "lock" again
         Assert.Equal($"/courses/{id}/lessons/extra", goOn.GetAttribute("href"));
         Assert.Equal("接着学第 2 课：新内容", goOn.TextContent);
+        var home = await learner.GetPageAsync("/"); // the front page leads back there too
+        Assert.Equal(goOn.GetAttribute("href"), home.QuerySelector(".go-on a.button.continue")!.GetAttribute("href"));
+        Assert.Contains("已学完 1 课，共 3 课。", home.QuerySelector(".go-on")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await visitor.GetPageAsync("/")).QuerySelector(".go-on"));
         Assert.Contains("可以把密码告诉别人吗？", await QuizTextAsync(learner, id), StringComparison.Ordinal);
 
         using var older = await admin.UploadAsync(v1.WithVersion("1.5.0").Zip());
