@@ -193,6 +193,23 @@ public abstract class PlatformTests(PlatformFactory site)
         Assert.Equal("/account/login", visitor.Headers.Location!.AbsolutePath);
     }
 
+    /// <summary>The front page's "Go on learning" comes from the course catalog, and goes with it when it is switched off.</summary>
+    [Fact]
+    public async Task The_front_page_leads_back_to_a_started_course_while_the_catalog_is_on()
+    {
+        await using var site = new PlatformFactory(TestDatabase.Create(Site.Database.Provider));
+        var (learner, _) = await site.LearnerAsync();
+        (await learner.FinishLessonAsync("stop-fraud", "golden-rules")).Dispose();
+        Assert.Equal("/courses/stop-fraud/lessons/fake-officials", (await learner.GetPageAsync("/")).QuerySelector(".go-on a.continue")!.GetAttribute("href"));
+
+        var admin = await site.AdminAsync();
+        using var off = await admin.SubmitAsync("/admin/modules", "/admin/modules/Courses/disable", new Dictionary<string, string> { ["confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        var home = await learner.GetPageAsync("/");
+        Assert.NotNull(home.QuerySelector("main h1"));
+        Assert.Null(home.QuerySelector(".go-on"));
+    }
+
     /// <summary>A search with characters that mean something in an address (here "&amp;") carries over to the next page.</summary>
     [Fact]
     public async Task An_administrator_pages_through_a_search_for_users()
