@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Literacy.Courses.Lessons;
 using Literacy.Courses.Progress;
 using Literacy.Modules.Competencies;
+using Literacy.Modules.Lessons;
 using Microsoft.AspNetCore.Authorization;
 using Literacy.Modules;
 using Microsoft.AspNetCore.Mvc;
@@ -51,4 +52,8 @@ public sealed class CourseController(PublishedCourses courses, LearnerProgress p
 }
 
 public sealed record CoursePage(
-    PublishedCourse Course, IReadOnlyList<(string Id, string Title, int Minutes)> Outline, CourseStatus? Status, IReadOnlyList<string> Competencies, string Culture);
+    PublishedCourse Course, IReadOnlyList<(string Id, string Title, int Minutes)> Outline, CourseStatus? Status, IReadOnlyList<string> Competencies, string Culture)
+{
+    /// <summary>Where the learner goes on, while they are part-way through the course.</summary>
+    public NextLesson? Next => Status is { Enrolled: true, CompletedUtc: null } ? NextLesson.In(Outline, Status.DoneLessons) : null;
+}

@@ -28,17 +28,20 @@ public sealed class CoursesInProgress(CoursesDbContext db, PublishedCourses cour
         var result = new List<CourseInProgress>();
         foreach (var enrolment in open.OrderByDescending(e => done[e.CourseId].Select(l => l.CompletedUtc).Append(e.EnrolledUtc).Max()))
         {
-            if (result.Count == take || await courses.FindAsync(enrolment.CourseId, cancellationToken) is not { } course)
+            if (result.Count == take)
             {
-                continue; // enough, or a course no longer published
+                break;
+            }
+
+            if (await courses.FindAsync(enrolment.CourseId, cancellationToken) is not { } course)
+            {
+                continue; // no longer published
             }
 
             var doneHere = done[enrolment.CourseId].Select(l => l.LessonId).ToHashSet();
             var outline = await courses.OutlineAsync(course.Manifest.Id, course.Version, culture, cancellationToken);
-            var next = outline.Select((lesson, i) => (lesson, Number: i + 1)).FirstOrDefault(l => !doneHere.Contains(l.lesson.Id));
             result.Add(new CourseInProgress(
-                course.Manifest.Id, course.Manifest.TitleIn(culture), outline.Count(l => doneHere.Contains(l.Id)), outline.Count,
-                next.lesson.Id is null ? null : new LessonTitle(next.lesson.Id, next.lesson.Title), next.Number));
+                course.Manifest.Id, course.Manifest.TitleIn(culture), outline.Count(l => doneHere.Contains(l.Id)), outline.Count, NextLesson.In(outline, doneHere)));
         }
 
         return result;
